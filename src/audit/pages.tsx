@@ -1,0 +1,56 @@
+import { Button, ButtonGroup, Form, Heading, Link, Paragraph, Table, TextField } from '../web/components.js';
+import { formatDateTime } from '../web/i18n.js';
+import type { PageContext } from '../web/layout.js';
+import type { AuditEvent } from './types.js';
+
+export interface AuditFilters {
+  actie?: string;
+  gebruiker?: string;
+  van?: string;
+  tot?: string;
+}
+
+export function AuditPage({ page, events, names, filters, olderHref }: { page: PageContext; events: AuditEvent[]; names: Map<string, string>; filters: AuditFilters; olderHref?: string }) {
+  const { t, lang } = page;
+  return (
+    <>
+      <Heading>{t('audit.title')}</Heading>
+      <Paragraph>{t('audit.intro', { organisation: page.session!.actor.organisationName ?? '' })}</Paragraph>
+      <Form action="/audit" method="get" csrf="" label={t('common.search')}>
+        <div class="app-filters">
+          <TextField name="actie" label={t('audit.filter.action')} description={t('audit.filter.actionHelp')} value={filters.actie} />
+          <TextField name="gebruiker" label={t('audit.filter.user')} value={filters.gebruiker} />
+          <TextField name="van" type="date" label={t('audit.filter.from')} value={filters.van} />
+          <TextField name="tot" type="date" label={t('audit.filter.to')} value={filters.tot} />
+          <ButtonGroup>
+            <Button variant="secondary">{t('common.search')}</Button>
+          </ButtonGroup>
+        </div>
+      </Form>
+      {events.length === 0 ? (
+        <Paragraph>{t('audit.none')}</Paragraph>
+      ) : (
+        <>
+          <Paragraph>{t('audit.shown', { count: events.length })}</Paragraph>
+          <Table
+            caption={t('audit.title')}
+            head={[t('audit.col.when'), t('audit.col.who'), t('audit.col.action'), t('audit.col.outcome'), t('audit.col.record'), t('audit.col.purpose')]}
+            rows={events.map((e) => [
+              formatDateTime(lang, e.occurredAt),
+              e.actorUserId ? (names.get(e.actorUserId) ?? e.actorUserId) : t('audit.nobody'),
+              <code>{e.action}</code>,
+              t(`audit.outcome.${e.outcome}`),
+              e.recordType ? `${e.recordType}${e.recordId ? ` ${e.recordType === 'user' ? (names.get(e.recordId) ?? e.recordId) : e.recordId}` : ''}` : '–',
+              [e.purpose, e.fields.length ? e.fields.join(', ') : null, typeof e.details.reason === 'string' ? e.details.reason : null].filter(Boolean).join(' · ') || '–',
+            ])}
+          />
+          {olderHref && (
+            <Paragraph>
+              <Link href={olderHref}>{t('audit.older')}</Link>
+            </Paragraph>
+          )}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,1 @@
+export { Keyring, resolveMasterKey } from './keyring.js';

@@ -1,0 +1,13 @@
+export { decide, hasPermission, listScope, type Decision } from './decide.js';
+export { PERMISSIONS, isPermission, type Permission, type RouteAccess, type PermissionRule } from './permissions.js';
+export {
+  ROLES,
+  ROLE_RULES,
+  ORGANISATION_TYPES,
+  isRole,
+  isOrganisationType,
+  roleAllowedFor,
+  needsSecondFactor,
+  type Role,
+  type OrganisationType,
+} from './roles.js';

@@ -1,0 +1,53 @@
+// Who may do what, as one table. A route names one permission (or a pseudo-permission for public pages and for the
+// steps of logging in); services ask `decide` for object-level checks with the record's organisation.
+import type { Role } from './roles.js';
+
+/** Scope of a permission: `own-organisation` limits it to records of the acting organisation. */
+export type Scope = 'own-organisation' | 'national';
+
+export interface PermissionRule {
+  roles: readonly Role[];
+  scope: Scope;
+  description: string;
+}
+
+export const PERMISSIONS = {
+  'users.read': {
+    roles: ['beheerder'],
+    scope: 'own-organisation',
+    description: 'See the users of the own organisation and their roles',
+  },
+  'users.manage': {
+    roles: ['beheerder'],
+    scope: 'own-organisation',
+    description: 'Add users to the own organisation, change their roles, disable them, reset their second factor',
+  },
+  'audit.read': {
+    roles: ['auditor'],
+    scope: 'own-organisation',
+    description: "Search the audit log for the own organisation's users and records",
+  },
+  'reference.manage': {
+    roles: ['landelijk-beheerder'],
+    scope: 'national',
+    description: 'Maintain the care-coordination regions and their municipalities',
+  },
+  'organisations.manage': {
+    roles: ['landelijk-beheerder'],
+    scope: 'national',
+    description: 'Register organisations and their first beheerder',
+  },
+} as const satisfies Record<string, PermissionRule>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/**
+ * What a route demands. `public`: anyone. `pending-second-factor`: a password (or provider) login whose second
+ * factor is still due. `signed-in`: both factors done, organisation perhaps not yet chosen. `authenticated`: a
+ * fully logged-in user acting for an organisation, any role.
+ */
+export type RouteAccess = Permission | 'public' | 'pending-second-factor' | 'signed-in' | 'authenticated';
+
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(PERMISSIONS, value);
+}
