@@ -15,6 +15,7 @@ import type { Keyring } from './crypto/index.js';
 import type { Database } from './db/database.js';
 import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
+import { oidcRoutes } from './auth/oidc-routes.js';
 import { healthRoutes } from './health/routes.js';
 import { homeRoutes } from './web/home.js';
 import { organisationRoutes } from './organisations/routes.js';
@@ -146,9 +147,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     }
   });
 
+  // One CSRF token per response: each generateCsrf() without a secret cookie would start a new secret.
+  const csrfTokens = new WeakMap<object, string>();
   app.decorateReply('pageContext', function () {
     const req = this.request;
-    return { lang: req.lang, t: req.t, path: req.url, csrf: this.generateCsrf(), session: req.session };
+    let csrfToken = csrfTokens.get(this);
+    if (!csrfToken) csrfTokens.set(this, (csrfToken = this.generateCsrf()));
+    return { lang: req.lang, t: req.t, path: req.url, csrf: csrfToken, session: req.session };
   });
   app.decorateReply('page', function (title: string, body: ComponentChildren, status = 200) {
     this.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8');
@@ -191,6 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   healthRoutes(app, database, metrics);
   homeRoutes(app);
   authRoutes(app);
+  oidcRoutes(app);
   organisationRoutes(app);
   auditRoutes(app);
   referenceRoutes(app);

@@ -24,6 +24,8 @@ export interface Config {
   /** Public base URL, used for OIDC redirect URIs. */
   publicUrl: string;
   bodyLimitBytes: number;
+  /** Allow identity providers on plain http (tests and local trials only; refused in production). */
+  oidcAllowInsecure: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -83,5 +85,6 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: mode !== 'production' && bool(env, 'SCHAKEL_DEMO', true),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    oidcAllowInsecure: mode !== 'production' && bool(env, 'OIDC_ALLOW_INSECURE', false),
   };
 }

@@ -2,7 +2,7 @@
 import { buildApp } from './app.js';
 import { deleteStaleSessions } from './auth/index.js';
 import { openRuntime, systemCtx } from './bootstrap.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Config } from './config.js';
 import { formatDemoLogins, seedDemo } from './demo/seed.js';
 
 export async function serve(config: Config): Promise<void> {

@@ -8,7 +8,7 @@ import { registerNav } from '../web/nav.js';
 import './i18n.js';
 import { AccountPage, ActivatePage, ChooseOrganisationPage, CodePage, EnrolPage, LoginPage } from './pages.js';
 import * as auth from './service.js';
-import { listLoginProviders } from './store.js';
+import { findUserById, listLoginProviders } from './store.js';
 import { isDemoAccount } from './demo.js';
 import type { LoginStep } from './service.js';
 
@@ -80,6 +80,8 @@ export function authRoutes(app: FastifyInstance): void {
 
   app.get('/inloggen/code', { config: { access: 'pending-second-factor' } }, async (req, reply) => {
     const email = req.session!.actor.email;
+    const user = await findUserById(req.ctx.db, req.session!.actor.userId);
+    if (!user?.totp_confirmed_at) return reply.redirect('/inloggen/code-instellen', 303);
     return reply.page(req.t('code.title'), h(CodePage, { page: reply.pageContext(), ...(isDemoAccount(req.ctx, email) ? { demoEmail: email } : {}) }));
   });
 

@@ -26,6 +26,15 @@ function unwrap<T>(outcome: Outcome<T>): T {
   return outcome.ok;
 }
 
+/**
+ * The audit reference to a user account. The record's organisation lets that organisation's auditor find the event;
+ * for an account in several organisations no single one holds it, and only the chain has it.
+ */
+async function aboutUser(ctx: Ctx, userId: string) {
+  const organisations = [...new Set((await store.userRoles(ctx.db, userId)).map((m) => m.organisationId))];
+  return { recordType: 'user', recordId: userId, recordOrganisationId: organisations.length === 1 ? organisations[0]! : null };
+}
+
 const totpContext = (userId: string) => `users.totp_secret:${userId}`;
 
 async function nextStep(ctx: Ctx, session: { userId: string; secondFactorAt: Date | null; organisationId: string | null }, user: store.UserRow): Promise<LoginStep> {
@@ -75,11 +84,11 @@ export async function passwordLogin(ctx: Ctx, email: string, password: string): 
       await tx.audit({
         action: 'auth.login',
         outcome: 'failure',
-        ...(user ? { recordType: 'user', recordId: user.id } : {}),
+        ...(user ? await aboutUser(tx, user.id) : {}),
         details: { method: 'password', reason },
       });
       if (lockedNow) {
-        await tx.audit({ action: 'auth.lockout', outcome: 'success', recordType: 'user', recordId: user!.id, details: { until: lockedNow.toISOString() } });
+        await tx.audit({ action: 'auth.lockout', outcome: 'success', ...(await aboutUser(tx, user!.id)), details: { until: lockedNow.toISOString() } });
       }
       return { error: new DomainError('login-failed', LOGIN_FAILED) };
     }
@@ -87,8 +96,7 @@ export async function passwordLogin(ctx: Ctx, email: string, password: string): 
     const result = await openSession(tx, user, 'password', false);
     await tx.as(userActorStub(user)).audit({
       action: 'auth.login',
-      recordType: 'user',
-      recordId: user.id,
+      ...(await aboutUser(tx, user.id)),
       details: { method: 'password', next: result.next },
     });
     return { ok: result };
@@ -150,15 +158,15 @@ export async function verifySecondFactor(ctx: Ctx, sessionId: string, code: stri
         const lockedNow = await store.recordLoginFailure(tx.db, user.id, tx.config.loginMaxFailures, lockUntil);
         if (lockedNow) {
           await store.revokeUserSessions(tx.db, user.id, now);
-          await audit.audit({ action: 'auth.lockout', recordType: 'user', recordId: user.id, details: { until: lockedNow.toISOString() } });
+          await audit.audit({ action: 'auth.lockout', ...(await aboutUser(tx, user.id)), details: { until: lockedNow.toISOString() } });
         }
       }
-      await audit.audit({ action: 'auth.second-factor', outcome: 'failure', recordType: 'user', recordId: user.id, details: { method: 'totp', reason: locked ? 'locked' : 'wrong-code' } });
+      await audit.audit({ action: 'auth.second-factor', outcome: 'failure', ...(await aboutUser(tx, user.id)), details: { method: 'totp', reason: locked ? 'locked' : 'wrong-code' } });
       return { error: new DomainError('second-factor-invalid', 'The code is wrong or has expired; enter the current code from the app') };
     }
     await store.updateUser(tx.db, user.id, { totp_last_step: step, failed_logins: 0 });
     const token = await rotate(tx, session.id, { secondFactorAt: now });
-    await audit.audit({ action: 'auth.second-factor', recordType: 'user', recordId: user.id, details: { method: 'totp' } });
+    await audit.audit({ action: 'auth.second-factor', ...(await aboutUser(tx, user.id)), details: { method: 'totp' } });
     return { ok: { token, next: session.organisationId ? 'done' : 'choose-organisation' } };
   });
   return unwrap(outcome);
@@ -185,12 +193,12 @@ export async function confirmTotpEnrolment(ctx: Ctx, sessionId: string, code: st
     const step = checkTotp(tx.keyring.decrypt(user.totp_secret_enc, totpContext(user.id)), code, now, null);
     const audit = tx.as(userActorStub(user));
     if (step === null) {
-      await audit.audit({ action: 'auth.totp-enrolment', outcome: 'failure', recordType: 'user', recordId: user.id });
+      await audit.audit({ action: 'auth.totp-enrolment', outcome: 'failure', ...(await aboutUser(tx, user.id)) });
       return { error: new DomainError('second-factor-invalid', 'The code does not match; check the time on your phone and try the current code') };
     }
     await store.updateUser(tx.db, user.id, { totp_confirmed_at: now, totp_last_step: step });
     const token = await rotate(tx, session.id, { secondFactorAt: now });
-    await audit.audit({ action: 'auth.totp-enrolment', recordType: 'user', recordId: user.id });
+    await audit.audit({ action: 'auth.totp-enrolment', ...(await aboutUser(tx, user.id)) });
     return { ok: { token, next: session.organisationId ? 'done' : 'choose-organisation' } };
   });
   return unwrap(outcome);
@@ -204,7 +212,7 @@ export async function chooseOrganisation(ctx: Ctx, sessionId: string, organisati
       throw invalid([{ field: 'organisationId', rule: 'membership', message: 'You are not a member of this organisation' }]);
     }
     await store.updateSession(tx.db, sessionId, { organisation_id: organisationId });
-    await tx.audit({ action: 'auth.choose-organisation', recordType: 'organisation', recordId: organisationId });
+    await tx.audit({ action: 'auth.choose-organisation', recordType: 'user', recordId: session.userId, recordOrganisationId: organisationId });
   });
 }
 
@@ -215,7 +223,7 @@ export async function logout(ctx: Ctx, sessionId: string, everywhere: boolean): 
     const count = everywhere
       ? await store.revokeUserSessions(tx.db, session.userId, tx.now())
       : (await store.updateSession(tx.db, sessionId, { revoked_at: tx.now() }), 1);
-    await tx.audit({ action: everywhere ? 'auth.logout-everywhere' : 'auth.logout', recordType: 'user', recordId: session.userId, details: { sessions: count } });
+    await tx.audit({ action: everywhere ? 'auth.logout-everywhere' : 'auth.logout', ...(await aboutUser(tx, session.userId)), details: { sessions: count } });
     return count;
   });
 }
@@ -254,7 +262,7 @@ export async function activateAccount(ctx: Ctx, input: { email: string; code: st
     const codeHash = sha256(normaliseActivationCode(input.code));
     const valid = user && !user.disabled_at && user.activation_code_hash === codeHash && user.activation_expires_at && user.activation_expires_at > tx.now();
     if (!valid) {
-      await tx.audit({ action: 'auth.activate', outcome: 'failure', ...(user ? { recordType: 'user', recordId: user.id } : {}) });
+      await tx.audit({ action: 'auth.activate', outcome: 'failure', ...(user ? { ...(await aboutUser(tx, user.id)) } : {}) });
       return { error: invalid([{ field: 'code', rule: 'activation-code', message: 'This e-mail address and activation code do not match, or the code has expired' }]) };
     }
     const problem = passwordProblem(input.password, user.email);
@@ -264,7 +272,7 @@ export async function activateAccount(ctx: Ctx, input: { email: string; code: st
       activation_code_hash: null,
       activation_expires_at: null,
     });
-    await tx.as(userActorStub(user)).audit({ action: 'auth.activate', recordType: 'user', recordId: user.id });
+    await tx.as(userActorStub(user)).audit({ action: 'auth.activate', ...(await aboutUser(tx, user.id)) });
     return { ok: null };
   });
   unwrap(outcome);
