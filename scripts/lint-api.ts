@@ -5,7 +5,10 @@ import { buildApp } from '../src/app.js';
 import { openRuntime } from '../src/bootstrap.js';
 import { loadConfig } from '../src/config.js';
 
-const runtime = await openRuntime(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://schakel.example.org' }), { dataDir: 'memory' });
+const runtime = await openRuntime(
+  loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://schakel.example.org' }),
+  { dataDir: 'memory' },
+);
 const app = await buildApp(runtime);
 const response = await app.inject({ url: '/api/v1/openapi.json' });
 await app.close();
@@ -18,5 +21,16 @@ mkdirSync('.tmp', { recursive: true });
 writeFileSync('.tmp/openapi.json', JSON.stringify(response.json(), null, 2));
 const paths = Object.keys(response.json<{ paths: object }>().paths).length;
 console.log(`OpenAPI document: ${paths} paths; linting with the NL API Design Rules`);
-const result = spawnSync('npx', ['spectral', 'lint', '-r', 'docs/api-design-rules/linter.yaml', '.tmp/openapi.json', '--fail-severity=error'], { stdio: 'inherit' });
+const result = spawnSync(
+  'npx',
+  [
+    'spectral',
+    'lint',
+    '-r',
+    'docs/api-design-rules/linter.yaml',
+    '.tmp/openapi.json',
+    '--fail-severity=error',
+  ],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

@@ -76,7 +76,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     for (const method of methods) {
       if (method === 'HEAD') continue;
       // Read lazily: hooks of encapsulated plugins (the static assets) set the access after this hook ran.
-      routeTable.push({ method, url: route.url, get access() { return route.config?.access; } });
+      routeTable.push({
+        method,
+        url: route.url,
+        get access() {
+          return route.config?.access;
+        },
+      });
     }
   });
 
@@ -122,7 +128,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     let lang: Lang = 'nl';
     if (isLang(chosen)) {
       lang = chosen;
-      reply.setCookie('taal', chosen, { path: '/', sameSite: 'lax', httpOnly: true, secure: config.cookieSecure, maxAge: 31_536_000 });
+      reply.setCookie('taal', chosen, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: config.cookieSecure,
+        maxAge: 31_536_000,
+      });
     } else if (isLang(req.cookies.taal)) lang = req.cookies.taal;
     req.lang = lang;
     req.t = translator(lang);
@@ -142,7 +154,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     if (isApi(req) && ['POST', 'PUT', 'PATCH'].includes(req.method) && req.body !== undefined) {
       const type = req.headers['content-type'] ?? '';
       if (!type.startsWith('application/json')) {
-        throw Object.assign(new Error('json only'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 });
+        throw Object.assign(new Error('json only'), {
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+          statusCode: 415,
+        });
       }
     }
   });
@@ -160,7 +175,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     return this.send(renderPage(this.pageContext(), title, body));
   });
   app.decorateReply('setSession', function (token: string) {
-    return this.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.cookieSecure });
+    return this.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.cookieSecure,
+    });
   });
   app.decorateReply('clearSession', function () {
     return this.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -189,7 +209,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
       assets.register(fastifyStatic, { root, prefix, decorateReply: false, index: false, maxAge: '1h' });
     await serve(join(here, 'web', 'assets'), '/assets/');
     await serve(join(packageDir('@utrecht/component-library-css'), 'dist'), '/assets/utrecht/');
-    await serve(join(packageDir('@nl-design-system-unstable/voorbeeld-design-tokens'), 'dist'), '/assets/voorbeeld/');
+    await serve(
+      join(packageDir('@nl-design-system-unstable/voorbeeld-design-tokens'), 'dist'),
+      '/assets/voorbeeld/',
+    );
     await serve(packageDir('@fontsource/noto-sans'), '/assets/fonts/noto-sans/');
   });
 

@@ -14,9 +14,15 @@ export interface Runtime {
   migrated: string[];
 }
 
-export async function openRuntime(config: Config, options: { migrate?: boolean; dataDir?: string | 'memory' } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  options: { migrate?: boolean; dataDir?: string | 'memory' } = {},
+): Promise<Runtime> {
   const dataDir = options.dataDir ?? config.dataDir;
-  const database = await openDatabase({ ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), dataDir });
+  const database = await openDatabase({
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    dataDir,
+  });
   try {
     const migrated = options.migrate === false ? [] : await migrate(database);
     const keyring = await Keyring.load(database.db, resolveMasterKey(config.masterKey, dataDir));

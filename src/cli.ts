@@ -45,18 +45,34 @@ async function main(argv: string[]): Promise<number> {
       const { systemCtx } = await import('./bootstrap.js');
       const { seedDemo, formatDemoLogins } = await import('./demo/seed.js');
       const logins = await seedDemo(systemCtx(rt, 'cli seed'));
-      console.log(logins.length ? formatDemoLogins(logins) : 'The database has organisations already; nothing seeded.');
+      console.log(
+        logins.length ? formatDemoLogins(logins) : 'The database has organisations already; nothing seeded.',
+      );
       await rt.database.close();
       return 0;
     }
     case 'users': {
       if (sub !== 'add') return usage('users takes: add');
-      const { values } = parseArgs({ args: rest, options: { email: { type: 'string' }, name: { type: 'string' }, organisation: { type: 'string' }, role: { type: 'string', multiple: true } } });
-      if (!values.email || !values.name || !values.organisation || !values.role?.length) return usage('users add needs --email, --name, --organisation and at least one --role');
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          organisation: { type: 'string' },
+          role: { type: 'string', multiple: true },
+        },
+      });
+      if (!values.email || !values.name || !values.organisation || !values.role?.length)
+        return usage('users add needs --email, --name, --organisation and at least one --role');
       const { addUserFromCli } = await import('./organisations/cli.js');
       const rt = await runtime();
       try {
-        const result = await addUserFromCli(rt, { email: values.email, displayName: values.name, organisation: values.organisation, roles: values.role });
+        const result = await addUserFromCli(rt, {
+          email: values.email,
+          displayName: values.name,
+          organisation: values.organisation,
+          roles: values.role,
+        });
         console.log(result);
         return 0;
       } finally {
@@ -73,16 +89,26 @@ async function main(argv: string[]): Promise<number> {
         console.log(`Audit chain intact: ${verdict.checked} events checked.`);
         return 0;
       }
-      console.error(`Audit chain BROKEN at event ${verdict.brokenAt.seq} (${verdict.brokenAt.id}): ${verdict.brokenAt.reason}. ${verdict.checked} events before it are intact.`);
+      console.error(
+        `Audit chain BROKEN at event ${verdict.brokenAt.seq} (${verdict.brokenAt.id}): ${verdict.brokenAt.reason}. ${verdict.checked} events before it are intact.`,
+      );
       return 1;
     }
     case 'reference': {
       if (sub !== 'list') return usage('reference takes: list');
-      const { values } = parseArgs({ args: rest, options: { kind: { type: 'string' }, year: { type: 'string' } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { kind: { type: 'string' }, year: { type: 'string' } },
+      });
       const { formatReferenceList } = await import('./reference/cli.js');
       const rt = await runtime();
       try {
-        console.log(await formatReferenceList(rt.database.db, { kind: values.kind, year: values.year ? Number(values.year) : undefined }));
+        console.log(
+          await formatReferenceList(rt.database.db, {
+            kind: values.kind,
+            year: values.year ? Number(values.year) : undefined,
+          }),
+        );
         return 0;
       } finally {
         await rt.database.close();
@@ -104,11 +130,14 @@ async function main(argv: string[]): Promise<number> {
     case 'estimate': {
       const { estimateCommand } = await import('./estimation/cli.js');
       const { readFile } = await import('node:fs/promises');
-      return estimateCommand([sub, ...rest].filter((a): a is string => a !== undefined), {
-        readFile: (path) => readFile(path, 'utf8'),
-        out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-        err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
-      });
+      return estimateCommand(
+        [sub, ...rest].filter((a): a is string => a !== undefined),
+        {
+          readFile: (path) => readFile(path, 'utf8'),
+          out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+          err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+        },
+      );
     }
     case undefined:
     case 'help':
@@ -132,7 +161,10 @@ try {
   const { ConfigError } = await import('./config.js');
   const { DomainError } = await import('./errors.js');
   if (error instanceof ConfigError) console.error(`Configuration error: ${error.message}`);
-  else if (error instanceof DomainError) console.error(`${error.message}${error.issues.length ? `: ${error.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}` : ''}`);
+  else if (error instanceof DomainError)
+    console.error(
+      `${error.message}${error.issues.length ? `: ${error.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}` : ''}`,
+    );
   else console.error(error);
   process.exitCode = 1;
 }

@@ -51,7 +51,8 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 }
 
 export function loadConfig(env: Env = process.env): Config {
-  const mode = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const mode =
+    env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = integer(env, 'PORT', 3000, 0, 65535);
   const databaseUrl = env.DATABASE_URL || undefined;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -65,7 +66,9 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('SCHAKEL_MASTER_KEY is required in production');
   }
   if (mode === 'production' && !databaseUrl) {
-    throw new ConfigError('DATABASE_URL is required in production: the embedded database is for trying Schakel out');
+    throw new ConfigError(
+      'DATABASE_URL is required in production: the embedded database is for trying Schakel out',
+    );
   }
   return {
     env: mode,

@@ -12,15 +12,22 @@ export async function serve(config: Config): Promise<void> {
   if (config.seedDemo) {
     const logins = await seedDemo(ctx);
     if (logins.length) console.log(`\n${formatDemoLogins(logins)}\n`);
-    else console.log('Demo users exist already; their logins are listed in the README (npx schakel demo totp EMAIL for the code).');
+    else
+      console.log(
+        'Demo users exist already; their logins are listed in the README (npx schakel demo totp EMAIL for the code).',
+      );
   }
   const app = await buildApp(runtime);
   await app.listen({ port: config.port, host: config.host });
   const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
-  console.log(`Schakel serves http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${where}`);
+  console.log(
+    `Schakel serves http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${where}`,
+  );
 
   const cleanup = setInterval(() => {
-    deleteStaleSessions(runtime.database.db, new Date(Date.now() - 86_400_000)).catch((error) => app.log.warn({ err: error }, 'session cleanup failed'));
+    deleteStaleSessions(runtime.database.db, new Date(Date.now() - 86_400_000)).catch((error) =>
+      app.log.warn({ err: error }, 'session cleanup failed'),
+    );
   }, 3_600_000);
   cleanup.unref();
 

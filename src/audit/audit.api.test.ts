@@ -47,17 +47,23 @@ test('a row removed from the middle is caught at the row after it', async () => 
     await sql`alter table audit_events disable trigger audit_events_no_change`.execute(fresh.ctx.db);
     await sql`delete from audit_events where seq = ${rows[1]!.seq}`.execute(fresh.ctx.db);
     const verdict = await verifyAuditChain(fresh.ctx.db);
-    assert.ok(!verdict.ok && verdict.brokenAt.seq === rows[2]!.seq && /removed/.test(verdict.brokenAt.reason));
+    assert.ok(
+      !verdict.ok && verdict.brokenAt.seq === rows[2]!.seq && /removed/.test(verdict.brokenAt.reason),
+    );
   } finally {
     await fresh.close();
   }
 });
 
 test('concurrent writers still make one unbroken chain', async () => {
-  await Promise.all(Array.from({ length: 40 }, (_, i) => t.ctx.audit({ action: 'test.concurrent', details: { i } })));
+  await Promise.all(
+    Array.from({ length: 40 }, (_, i) => t.ctx.audit({ action: 'test.concurrent', details: { i } })),
+  );
   const fresh = await createTestApp();
   try {
-    await Promise.all(Array.from({ length: 40 }, (_, i) => fresh.ctx.audit({ action: 'test.concurrent', details: { i } })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) => fresh.ctx.audit({ action: 'test.concurrent', details: { i } })),
+    );
     assert.deepEqual(await verifyAuditChain(fresh.ctx.db), { ok: true, checked: 40 });
   } finally {
     await fresh.close();
@@ -73,13 +79,30 @@ test('an auditor searches the events of the own organisation only, and the searc
   await t.login(colleague);
   await t.login(stranger);
   const cookie = await t.login(auditor);
-  const res = await t.app.inject({ url: '/api/v1/audit-gebeurtenissen?actie=auth.login&limiet=100', headers: { cookie } });
+  const res = await t.app.inject({
+    url: '/api/v1/audit-gebeurtenissen?actie=auth.login&limiet=100',
+    headers: { cookie },
+  });
   assert.equal(res.statusCode, 200);
-  const events = res.json<{ actorUserId: string | null; actorOrganisationId: string | null; recordOrganisationId: string | null }[]>();
+  const events =
+    res.json<
+      {
+        actorUserId: string | null;
+        actorOrganisationId: string | null;
+        recordOrganisationId: string | null;
+      }[]
+    >();
   assert.ok(events.some((e) => e.actorUserId === colleague.id));
-  assert.ok(events.every((e) => e.actorUserId !== stranger.id), 'another organisation’s logins are not shown');
+  assert.ok(
+    events.every((e) => e.actorUserId !== stranger.id),
+    'another organisation’s logins are not shown',
+  );
   assert.ok(events.every((e) => e.actorOrganisationId === mine.id || e.recordOrganisationId === mine.id));
-  const searches = await t.ctx.db.selectFrom('audit_events').select('actor_user_id').where('action', '=', 'audit.search').execute();
+  const searches = await t.ctx.db
+    .selectFrom('audit_events')
+    .select('actor_user_id')
+    .where('action', '=', 'audit.search')
+    .execute();
   assert.ok(searches.some((s) => s.actor_user_id === auditor.id));
 });
 
@@ -90,7 +113,12 @@ test('a beheerder is not an auditor: the audit API is refused and the refusal is
   const res = await t.app.inject({ url: '/api/v1/audit-gebeurtenissen', headers: { cookie } });
   assert.equal(res.statusCode, 403);
   assert.equal(res.json().code, 'forbidden');
-  const denial = await t.ctx.db.selectFrom('audit_events').selectAll().where('action', '=', 'access.denied').where('actor_user_id', '=', beheerder.id).executeTakeFirst();
+  const denial = await t.ctx.db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('action', '=', 'access.denied')
+    .where('actor_user_id', '=', beheerder.id)
+    .executeTakeFirst();
   assert.equal(denial?.outcome, 'denied');
   assert.equal(denial?.details.permission, 'audit.read');
 });

@@ -24,7 +24,11 @@ test('canonical JSON sorts keys at every depth so that jsonb key order cannot ch
 test('the hash covers every field and the previous hash', () => {
   const base = chainHash(GENESIS_HASH, content);
   assert.match(base, /^[0-9a-f]{64}$/);
-  assert.equal(chainHash(GENESIS_HASH, { ...content, details: { a: { c: null, d: [1, 2] }, b: 1 } }), base, 'key order is irrelevant');
+  assert.equal(
+    chainHash(GENESIS_HASH, { ...content, details: { a: { c: null, d: [1, 2] }, b: 1 } }),
+    base,
+    'key order is irrelevant',
+  );
   const variants: Partial<ChainedContent>[] = [
     { occurredAt: new Date('2026-01-05T10:00:00.124Z') },
     { actorUserId: 'u9' },
@@ -35,6 +39,7 @@ test('the hash covers every field and the previous hash', () => {
     { purpose: null },
     { details: { b: 2, a: { d: [1, 2], c: null } } },
   ];
-  for (const variant of variants) assert.notEqual(chainHash(GENESIS_HASH, { ...content, ...variant }), base, JSON.stringify(variant));
+  for (const variant of variants)
+    assert.notEqual(chainHash(GENESIS_HASH, { ...content, ...variant }), base, JSON.stringify(variant));
   assert.notEqual(chainHash('f'.repeat(64), content), base);
 });

@@ -3,7 +3,8 @@ import { registerDictionary } from '../web/i18n.js';
 registerDictionary({
   nl: {
     'audit.title': 'Auditlog',
-    'audit.intro': 'Wie deed wat, wanneer en waarom, voor de gebruikers en gegevens van {organisation}. Het log kan alleen worden aangevuld; elke regel is met de vorige verbonden door een hash, zodat een wijziging achteraf opvalt.',
+    'audit.intro':
+      'Wie deed wat, wanneer en waarom, voor de gebruikers en gegevens van {organisation}. Het log kan alleen worden aangevuld; elke regel is met de vorige verbonden door een hash, zodat een wijziging achteraf opvalt.',
     'audit.filter.action': 'Handeling begint met',
     'audit.filter.actionHelp': 'Bijvoorbeeld auth.login, user. of access.denied',
     'audit.filter.user': 'Gebruiker (id)',
@@ -25,7 +26,8 @@ registerDictionary({
   },
   en: {
     'audit.title': 'Audit log',
-    'audit.intro': 'Who did what, when and why, for the users and records of {organisation}. The log can only be appended to; each row is linked to the previous one by a hash, so a later change stands out.',
+    'audit.intro':
+      'Who did what, when and why, for the users and records of {organisation}. The log can only be appended to; each row is linked to the previous one by a hash, so a later change stands out.',
     'audit.filter.action': 'Action starts with',
     'audit.filter.actionHelp': 'For example auth.login, user. or access.denied',
     'audit.filter.user': 'User (id)',

@@ -1,2 +1,8 @@
-export { appendAuditEvent, verifyAuditChain, searchAudit, type ChainVerdict, type AuditSearch } from './service.js';
+export {
+  appendAuditEvent,
+  verifyAuditChain,
+  searchAudit,
+  type ChainVerdict,
+  type AuditSearch,
+} from './service.js';
 export type { AuditEvent, AuditEventInput, AuditOutcome } from './types.js';

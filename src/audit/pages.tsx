@@ -10,7 +10,19 @@ export interface AuditFilters {
   tot?: string;
 }
 
-export function AuditPage({ page, events, names, filters, olderHref }: { page: PageContext; events: AuditEvent[]; names: Map<string, string>; filters: AuditFilters; olderHref?: string }) {
+export function AuditPage({
+  page,
+  events,
+  names,
+  filters,
+  olderHref,
+}: {
+  page: PageContext;
+  events: AuditEvent[];
+  names: Map<string, string>;
+  filters: AuditFilters;
+  olderHref?: string;
+}) {
   const { t, lang } = page;
   return (
     <>
@@ -18,7 +30,12 @@ export function AuditPage({ page, events, names, filters, olderHref }: { page: P
       <Paragraph>{t('audit.intro', { organisation: page.session!.actor.organisationName ?? '' })}</Paragraph>
       <Form action="/audit" method="get" csrf="" label={t('common.search')}>
         <div class="app-filters">
-          <TextField name="actie" label={t('audit.filter.action')} description={t('audit.filter.actionHelp')} value={filters.actie} />
+          <TextField
+            name="actie"
+            label={t('audit.filter.action')}
+            description={t('audit.filter.actionHelp')}
+            value={filters.actie}
+          />
           <TextField name="gebruiker" label={t('audit.filter.user')} value={filters.gebruiker} />
           <TextField name="van" type="date" label={t('audit.filter.from')} value={filters.van} />
           <TextField name="tot" type="date" label={t('audit.filter.to')} value={filters.tot} />
@@ -34,14 +51,29 @@ export function AuditPage({ page, events, names, filters, olderHref }: { page: P
           <Paragraph>{t('audit.shown', { count: events.length })}</Paragraph>
           <Table
             caption={t('audit.title')}
-            head={[t('audit.col.when'), t('audit.col.who'), t('audit.col.action'), t('audit.col.outcome'), t('audit.col.record'), t('audit.col.purpose')]}
+            head={[
+              t('audit.col.when'),
+              t('audit.col.who'),
+              t('audit.col.action'),
+              t('audit.col.outcome'),
+              t('audit.col.record'),
+              t('audit.col.purpose'),
+            ]}
             rows={events.map((e) => [
               formatDateTime(lang, e.occurredAt),
               e.actorUserId ? (names.get(e.actorUserId) ?? e.actorUserId) : t('audit.nobody'),
               <code>{e.action}</code>,
               t(`audit.outcome.${e.outcome}`),
-              e.recordType ? `${e.recordType}${e.recordId ? ` ${e.recordType === 'user' ? (names.get(e.recordId) ?? e.recordId) : e.recordId}` : ''}` : '–',
-              [e.purpose, e.fields.length ? e.fields.join(', ') : null, typeof e.details.reason === 'string' ? e.details.reason : null].filter(Boolean).join(' · ') || '–',
+              e.recordType
+                ? `${e.recordType}${e.recordId ? ` ${e.recordType === 'user' ? (names.get(e.recordId) ?? e.recordId) : e.recordId}` : ''}`
+                : '–',
+              [
+                e.purpose,
+                e.fields.length ? e.fields.join(', ') : null,
+                typeof e.details.reason === 'string' ? e.details.reason : null,
+              ]
+                .filter(Boolean)
+                .join(' · ') || '–',
             ])}
           />
           {olderHref && (

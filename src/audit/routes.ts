@@ -40,7 +40,16 @@ const Query = Type.Object(
   { additionalProperties: false },
 );
 
-type QueryValues = { actie?: string; gebruiker?: string; recordType?: string; recordId?: string; van?: string; tot?: string; voorVolgnummer?: number; limiet?: number };
+type QueryValues = {
+  actie?: string;
+  gebruiker?: string;
+  recordType?: string;
+  recordId?: string;
+  van?: string;
+  tot?: string;
+  voorVolgnummer?: number;
+  limiet?: number;
+};
 
 function day(value: string, field: string, end = false): Date {
   const date = end ? amsterdamDayEnd(value) : amsterdamDayStart(value);
@@ -65,10 +74,20 @@ function toSearch(q: QueryValues): AuditSearch {
 export function auditRoutes(app: FastifyInstance): void {
   registerNav({ href: '/audit', labelKey: 'nav.audit', access: 'audit.read', order: 60 });
 
-  app.get('/api/v1/audit-gebeurtenissen', {
-    config: { access: 'audit.read' },
-    schema: { tags, operationId: 'searchAuditEvents', summary: "Search the audit log of the own organisation, newest first", querystring: Query, response: { 200: Type.Array(Event) } },
-  }, async (req) => searchAudit(req.ctx, toSearch(req.query as QueryValues)));
+  app.get(
+    '/api/v1/audit-gebeurtenissen',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags,
+        operationId: 'searchAuditEvents',
+        summary: 'Search the audit log of the own organisation, newest first',
+        querystring: Query,
+        response: { 200: Type.Array(Event) },
+      },
+    },
+    async (req) => searchAudit(req.ctx, toSearch(req.query as QueryValues)),
+  );
 
   app.get('/audit', { config: { access: 'audit.read' } }, async (req, reply) => {
     const raw = req.query as Record<string, string | undefined>;
@@ -80,11 +99,33 @@ export function auditRoutes(app: FastifyInstance): void {
     };
     const before = Number(raw.voorVolgnummer);
     const limit = 50;
-    const events = await searchAudit(req.ctx, { ...toSearch(filters), ...(before > 0 ? { beforeSeq: before } : {}), limit });
-    const ids = [...new Set(events.flatMap((e) => [e.actorUserId, e.recordType === 'user' ? e.recordId : null]).filter((id): id is string => !!id))];
+    const events = await searchAudit(req.ctx, {
+      ...toSearch(filters),
+      ...(before > 0 ? { beforeSeq: before } : {}),
+      limit,
+    });
+    const ids = [
+      ...new Set(
+        events
+          .flatMap((e) => [e.actorUserId, e.recordType === 'user' ? e.recordId : null])
+          .filter((id): id is string => !!id),
+      ),
+    ];
     const names = await displayNames(req.ctx.db, ids);
     const last = events[events.length - 1];
-    const olderHref = events.length === limit && last ? `/audit?${new URLSearchParams({ ...filters, voorVolgnummer: String(last.seq) } as Record<string, string>).toString()}` : undefined;
-    return reply.page(req.t('audit.title'), h(AuditPage, { page: reply.pageContext(), events, names, filters, ...(olderHref ? { olderHref } : {}) }));
+    const olderHref =
+      events.length === limit && last
+        ? `/audit?${new URLSearchParams({ ...filters, voorVolgnummer: String(last.seq) } as Record<string, string>).toString()}`
+        : undefined;
+    return reply.page(
+      req.t('audit.title'),
+      h(AuditPage, {
+        page: reply.pageContext(),
+        events,
+        names,
+        filters,
+        ...(olderHref ? { olderHref } : {}),
+      }),
+    );
   });
 }

@@ -70,7 +70,11 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 2000): Promis
         return {
           ok: false,
           checked,
-          brokenAt: { seq: row.seq, id: row.id, reason: 'previous-hash-mismatch: a row before it was removed or changed' },
+          brokenAt: {
+            seq: row.seq,
+            id: row.id,
+            reason: 'previous-hash-mismatch: a row before it was removed or changed',
+          },
         };
       }
       const expected = chainHash(prevHash, {
@@ -87,7 +91,11 @@ export async function verifyAuditChain(db: Kysely<DB>, batchSize = 2000): Promis
         details: row.details,
       });
       if (expected !== row.hash) {
-        return { ok: false, checked, brokenAt: { seq: row.seq, id: row.id, reason: 'content-hash-mismatch: the row was changed' } };
+        return {
+          ok: false,
+          checked,
+          brokenAt: { seq: row.seq, id: row.id, reason: 'content-hash-mismatch: the row was changed' },
+        };
       }
       prevHash = row.hash;
       afterSeq = row.seq;
@@ -113,7 +121,10 @@ export async function searchAudit(ctx: Ctx, query: AuditSearch): Promise<AuditEv
     recordType: 'audit_events',
     recordOrganisationId: organisationId,
     purpose: 'toezicht',
-    details: { filters: Object.keys(query).filter((k) => (query as Record<string, unknown>)[k] !== undefined), results: events.length },
+    details: {
+      filters: Object.keys(query).filter((k) => (query as Record<string, unknown>)[k] !== undefined),
+      results: events.length,
+    },
   });
   return events;
 }

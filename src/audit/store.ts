@@ -10,14 +10,25 @@ export async function lockChain(db: Kysely<DB>): Promise<void> {
 }
 
 export async function lastHash(db: Kysely<DB>): Promise<string | undefined> {
-  const row = await db.selectFrom('audit_events').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('audit_events')
+    .select('hash')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.hash;
 }
 
 export type AuditRow = Awaited<ReturnType<typeof rowsAfter>>[number];
 
 export function rowsAfter(db: Kysely<DB>, seq: number, limit: number) {
-  return db.selectFrom('audit_events').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute();
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('seq', '>', seq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }
 
 export interface AuditQuery {

@@ -10,7 +10,14 @@ export {
   type LoginStep,
 } from './service.js';
 export { resolveSession, type ResolvedSession, type SessionStage } from './session.js';
-export { findUserByEmail, findUserById, revokeUserSessions, updateUser, deleteStaleSessions, displayNames } from './store.js';
+export {
+  findUserByEmail,
+  findUserById,
+  revokeUserSessions,
+  updateUser,
+  deleteStaleSessions,
+  displayNames,
+} from './store.js';
 export { demoTotpSecret, isDemoAccount, DEMO_DOMAIN } from './demo.js';
 export { totpCode } from './totp.js';
 export { authRoutes } from './routes.js';

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createTestApp, sessionCookie, formSession, type TestApp, type TestOrganisation } from '../../test/support/app.js';
+import {
+  createTestApp,
+  sessionCookie,
+  formSession,
+  type TestApp,
+  type TestOrganisation,
+} from '../../test/support/app.js';
 import { totpCode } from './totp.js';
 
 let t: TestApp;
@@ -16,7 +22,12 @@ const post = (url: string, payload: object, cookie?: string) =>
   t.app.inject({ method: 'POST', url, payload, headers: cookie ? { cookie } : {} });
 
 async function auditActions(userId: string): Promise<string[]> {
-  const rows = await t.ctx.db.selectFrom('audit_events').select(['action', 'outcome']).where('record_id', '=', userId).orderBy('seq').execute();
+  const rows = await t.ctx.db
+    .selectFrom('audit_events')
+    .select(['action', 'outcome'])
+    .where('record_id', '=', userId)
+    .orderBy('seq')
+    .execute();
   return rows.map((r) => `${r.action}:${r.outcome}`);
 }
 
@@ -31,7 +42,11 @@ test('a beheerder logs in with password and TOTP and then acts for their organis
   const blocked = await t.app.inject({ url: '/api/v1/gebruikers', headers: { cookie: pending } });
   assert.equal(blocked.statusCode, 401, 'a password alone opens nothing that holds personal data');
 
-  const second = await post('/api/v1/sessies/huidige/tweede-factor', { code: totpCode(user.totpSecret, t.clock.now()) }, pending);
+  const second = await post(
+    '/api/v1/sessies/huidige/tweede-factor',
+    { code: totpCode(user.totpSecret, t.clock.now()) },
+    pending,
+  );
   assert.equal(second.statusCode, 200);
   assert.deepEqual(second.json(), { next: 'done' });
   const full = sessionCookie(second)!;
@@ -49,20 +64,32 @@ test('a beheerder logs in with password and TOTP and then acts for their organis
 test('a wrong password is refused with the same answer as an unknown e-mail address, and both are audited', async () => {
   const user = await t.user([[org, ['melder']]]);
   const wrong = await post('/api/v1/sessies', { email: user.email, password: 'not the password at all' });
-  const unknown = await post('/api/v1/sessies', { email: 'nobody@test.schakel.example', password: 'not the password at all' });
+  const unknown = await post('/api/v1/sessies', {
+    email: 'nobody@test.schakel.example',
+    password: 'not the password at all',
+  });
   assert.equal(wrong.statusCode, 401);
   assert.equal(unknown.statusCode, 401);
   assert.equal(wrong.headers['content-type'], 'application/problem+json; charset=utf-8');
   assert.deepEqual(wrong.json(), unknown.json(), 'no hint whether the account exists');
   assert.deepEqual(await auditActions(user.id), ['auth.login:failure']);
-  const anonymous = await t.ctx.db.selectFrom('audit_events').select('details').where('action', '=', 'auth.login').where('record_id', 'is', null).execute();
+  const anonymous = await t.ctx.db
+    .selectFrom('audit_events')
+    .select('details')
+    .where('action', '=', 'auth.login')
+    .where('record_id', 'is', null)
+    .execute();
   assert.ok(anonymous.some((r) => r.details.reason === 'unknown-account'));
   assert.ok(!JSON.stringify(anonymous).includes('nobody@'), 'the attempted address is not stored');
 });
 
 test('five wrong passwords lock the account, even the right password then fails, and the lock ends by itself', async () => {
   const user = await t.user([[org, ['melder']]]);
-  for (let i = 0; i < 5; i++) assert.equal((await post('/api/v1/sessies', { email: user.email, password: `wrong password ${i}` })).statusCode, 401);
+  for (let i = 0; i < 5; i++)
+    assert.equal(
+      (await post('/api/v1/sessies', { email: user.email, password: `wrong password ${i}` })).statusCode,
+      401,
+    );
   const locked = await post('/api/v1/sessies', { email: user.email, password: user.password });
   assert.equal(locked.statusCode, 401, 'locked: the right password does not open it');
   assert.ok((await auditActions(user.id)).includes('auth.lockout:success'));
@@ -77,7 +104,11 @@ test('wrong TOTP codes count towards the lockout and a used code cannot be repla
   const first = await post('/api/v1/sessies', { email: user.email, password: user.password });
   const pending = sessionCookie(first)!;
   const code = totpCode(user.totpSecret, t.clock.now());
-  const bad = await post('/api/v1/sessies/huidige/tweede-factor', { code: code === '000000' ? '111111' : '000000' }, pending);
+  const bad = await post(
+    '/api/v1/sessies/huidige/tweede-factor',
+    { code: code === '000000' ? '111111' : '000000' },
+    pending,
+  );
   assert.equal(bad.statusCode, 401);
   assert.equal(bad.json().code, 'second-factor-invalid');
   const ok = await post('/api/v1/sessies/huidige/tweede-factor', { code }, pending);
@@ -110,16 +141,26 @@ test('a session ends after the idle timeout and after the absolute timeout', asy
   const user = await t.user([[org, ['beheerder']]]);
   const idle = await t.login(user);
   t.clock.advance(31 * 60_000);
-  assert.equal((await t.app.inject({ url: '/api/v1/sessies/huidige', headers: { cookie: idle } })).statusCode, 401);
+  assert.equal(
+    (await t.app.inject({ url: '/api/v1/sessies/huidige', headers: { cookie: idle } })).statusCode,
+    401,
+  );
 
   const busy = await t.login(user);
   for (let hour = 0; hour < 10; hour++) {
     t.clock.advance(25 * 60_000);
-    assert.equal((await t.app.inject({ url: '/api/v1/sessies/huidige', headers: { cookie: busy } })).statusCode, 200);
+    assert.equal(
+      (await t.app.inject({ url: '/api/v1/sessies/huidige', headers: { cookie: busy } })).statusCode,
+      200,
+    );
   }
   t.clock.advance(25 * 60_000);
   t.clock.advance(25 * 60_000);
-  assert.equal((await t.app.inject({ url: '/api/v1/sessies/huidige', headers: { cookie: busy } })).statusCode, 401, 'ten hours is the limit, however busy');
+  assert.equal(
+    (await t.app.inject({ url: '/api/v1/sessies/huidige', headers: { cookie: busy } })).statusCode,
+    401,
+    'ten hours is the limit, however busy',
+  );
 });
 
 test('logging out everywhere ends every session of the user', async () => {
@@ -128,13 +169,19 @@ test('logging out everywhere ends every session of the user', async () => {
   const phone = await t.login(user);
   const out = await t.app.inject({ method: 'DELETE', url: '/api/v1/sessies', headers: { cookie: laptop } });
   assert.equal(out.statusCode, 204);
-  assert.equal((await t.app.inject({ url: '/api/v1/sessies/huidige', headers: { cookie: phone } })).statusCode, 401);
+  assert.equal(
+    (await t.app.inject({ url: '/api/v1/sessies/huidige', headers: { cookie: phone } })).statusCode,
+    401,
+  );
   assert.ok((await auditActions(user.id)).includes('auth.logout-everywhere:success'));
 });
 
 test('a user of two organisations chooses one and sees only its roles', async () => {
   const other = await t.organisation({ type: 'zorgcoordinatie' });
-  const user = await t.user([[org, ['zorgcoordinator']], [other, ['zorgcoordinator', 'beheerder']]]);
+  const user = await t.user([
+    [org, ['zorgcoordinator']],
+    [other, ['zorgcoordinator', 'beheerder']],
+  ]);
   const cookie = await t.login(user, other);
   const me = (await t.app.inject({ url: '/api/v1/sessies/huidige', headers: { cookie } })).json();
   assert.equal(me.organisationId, other.id);
@@ -147,13 +194,22 @@ test('a user of two organisations chooses one and sees only its roles', async ()
 
 test('the login form refuses a post without its CSRF token', async () => {
   const user = await t.user([[org, ['melder']]]);
-  const bare = await t.app.inject({ method: 'POST', url: '/inloggen', payload: `email=${encodeURIComponent(user.email)}&password=x`, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const bare = await t.app.inject({
+    method: 'POST',
+    url: '/inloggen',
+    payload: `email=${encodeURIComponent(user.email)}&password=x`,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   assert.equal(bare.statusCode, 403);
   const form = await formSession(t.app, '/inloggen');
   const ok = await t.app.inject({
     method: 'POST',
     url: '/inloggen',
-    payload: new URLSearchParams({ _csrf: form.token, email: user.email, password: user.password }).toString(),
+    payload: new URLSearchParams({
+      _csrf: form.token,
+      email: user.email,
+      password: user.password,
+    }).toString(),
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie },
   });
   assert.equal(ok.statusCode, 303);
@@ -168,7 +224,16 @@ test('login attempts are rate limited per client', async () => {
   const limited = await createTestApp({ env: { LOGIN_RATE_LIMIT: '3' } });
   try {
     const codes = [];
-    for (let i = 0; i < 5; i++) codes.push((await limited.app.inject({ method: 'POST', url: '/api/v1/sessies', payload: { email: 'a@b.example', password: 'x' } })).statusCode);
+    for (let i = 0; i < 5; i++)
+      codes.push(
+        (
+          await limited.app.inject({
+            method: 'POST',
+            url: '/api/v1/sessies',
+            payload: { email: 'a@b.example', password: 'x' },
+          })
+        ).statusCode,
+      );
     assert.deepEqual(codes, [401, 401, 401, 429, 429]);
   } finally {
     await limited.close();

@@ -2,7 +2,15 @@ import { Alert, Heading, Link, Paragraph } from '../web/components.js';
 import type { PageContext } from '../web/layout.js';
 
 /** Why a login through an identity provider ended without a session, and the way back to the login page. */
-export function OidcFailedPage({ page, title, message }: { page: PageContext; title: string; message: string }) {
+export function OidcFailedPage({
+  page,
+  title,
+  message,
+}: {
+  page: PageContext;
+  title: string;
+  message: string;
+}) {
   const { t } = page;
   return (
     <div class="app-narrow">

@@ -27,14 +27,20 @@ const IdentityProvider = Type.Object({
   name: Type.String(),
   issuer: Type.String({ format: 'uri' }),
   clientId: Type.String(),
-  trustProviderMfa: Type.Boolean({ description: "Whether the provider's own second factor (amr claim) counts" }),
+  trustProviderMfa: Type.Boolean({
+    description: "Whether the provider's own second factor (amr claim) counts",
+  }),
   enabled: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
 const NewIdentityProvider = Type.Object(
   {
     name: Type.String({ minLength: 1, maxLength: 200 }),
-    issuer: Type.String({ format: 'uri', maxLength: 500, description: 'Issuer identifier; its discovery document is at /.well-known/openid-configuration' }),
+    issuer: Type.String({
+      format: 'uri',
+      maxLength: 500,
+      description: 'Issuer identifier; its discovery document is at /.well-known/openid-configuration',
+    }),
     clientId: Type.String({ minLength: 1, maxLength: 255 }),
     clientSecret: Type.String({ minLength: 1, maxLength: 1000, writeOnly: true }),
     trustProviderMfa: Type.Optional(Type.Boolean({ default: false })),
@@ -53,41 +59,60 @@ const FAILURE: Record<oidc.OidcFailure, { status: number; title: string; message
 
 function failurePage(req: FastifyRequest, reply: FastifyReply, reason: oidc.OidcFailure) {
   const { status, title, message } = FAILURE[reason];
-  return reply.page(req.t(title), h(OidcFailedPage, { page: reply.pageContext(), title: req.t(title), message: req.t(message) }), status);
+  return reply.page(
+    req.t(title),
+    h(OidcFailedPage, { page: reply.pageContext(), title: req.t(title), message: req.t(message) }),
+    status,
+  );
 }
 
 const withDates = (p: oidc.IdentityProviderRecord) => ({ ...p, createdAt: p.createdAt.toISOString() });
-const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+const isUuid = (value: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 
 export function oidcRoutes(app: FastifyInstance): void {
   // Counted per client address in memory only, like the password login: no address is stored.
   const rateLimit = { max: app.config.loginRateLimit, timeWindow: '1 minute' };
 
-  app.post('/api/v1/organisaties/:id/identiteitsaanbieders', {
-    config: { access: 'organisations.manage' },
-    schema: {
-      tags,
-      operationId: 'createIdentityProvider',
-      summary: "Register an OpenID Connect identity provider through which the organisation's users can log in",
-      params: Id,
-      body: NewIdentityProvider,
-      response: { 201: IdentityProvider },
+  app.post(
+    '/api/v1/organisaties/:id/identiteitsaanbieders',
+    {
+      config: { access: 'organisations.manage' },
+      schema: {
+        tags,
+        operationId: 'createIdentityProvider',
+        summary:
+          "Register an OpenID Connect identity provider through which the organisation's users can log in",
+        params: Id,
+        body: NewIdentityProvider,
+        response: { 201: IdentityProvider },
+      },
     },
-  }, async (req, reply) => {
-    const provider = await oidc.createIdentityProvider(req.ctx, (req.params as { id: string }).id, req.body as oidc.NewIdentityProvider);
-    return reply.code(201).send(withDates(provider));
-  });
+    async (req, reply) => {
+      const provider = await oidc.createIdentityProvider(
+        req.ctx,
+        (req.params as { id: string }).id,
+        req.body as oidc.NewIdentityProvider,
+      );
+      return reply.code(201).send(withDates(provider));
+    },
+  );
 
-  app.get('/api/v1/organisaties/:id/identiteitsaanbieders', {
-    config: { access: 'organisations.manage' },
-    schema: {
-      tags,
-      operationId: 'listIdentityProviders',
-      summary: "The organisation's identity providers (without their client secrets)",
-      params: Id,
-      response: { 200: Type.Array(IdentityProvider) },
+  app.get(
+    '/api/v1/organisaties/:id/identiteitsaanbieders',
+    {
+      config: { access: 'organisations.manage' },
+      schema: {
+        tags,
+        operationId: 'listIdentityProviders',
+        summary: "The organisation's identity providers (without their client secrets)",
+        params: Id,
+        response: { 200: Type.Array(IdentityProvider) },
+      },
     },
-  }, async (req) => (await oidc.listIdentityProviders(req.ctx, (req.params as { id: string }).id)).map(withDates));
+    async (req) =>
+      (await oidc.listIdentityProviders(req.ctx, (req.params as { id: string }).id)).map(withDates),
+  );
 
   // Registered before the parametric route below reads more naturally; the router prefers the static path anyway.
   app.get('/inloggen/oidc/callback', { config: { access: 'public', rateLimit } }, async (req, reply) => {
@@ -107,7 +132,10 @@ export function oidcRoutes(app: FastifyInstance): void {
     const { providerId } = req.params as { providerId: string };
     if (!isUuid(providerId)) return reply.callNotFound();
     const result = await oidc.startOidcLogin(req.ctx, providerId);
-    if (!result.ok) return result.reason === 'unknown-provider' ? reply.callNotFound() : failurePage(req, reply, result.reason);
+    if (!result.ok)
+      return result.reason === 'unknown-provider'
+        ? reply.callNotFound()
+        : failurePage(req, reply, result.reason);
     reply.setCookie(STATE_COOKIE, result.state, {
       path: STATE_COOKIE_PATH,
       httpOnly: true,

@@ -44,7 +44,9 @@ export type OidcFailure =
   | 'no-account'
   | 'account-blocked';
 
-export type OidcStart = { ok: true; url: string; state: string } | { ok: false; reason: 'unknown-provider' | 'provider-unreachable' };
+export type OidcStart =
+  | { ok: true; url: string; state: string }
+  | { ok: false; reason: 'unknown-provider' | 'provider-unreachable' };
 export type OidcFinish = { ok: true; token: string; next: LoginStep } | { ok: false; reason: OidcFailure };
 
 /** A login started at the provider must come back within this time. */
@@ -107,7 +109,12 @@ function findLinkedUserId(db: Kysely<DB>, providerId: string, subject: string): 
     .then((row) => row?.user_id);
 }
 
-async function hasOtherLink(db: Kysely<DB>, providerId: string, userId: string, subject: string): Promise<boolean> {
+async function hasOtherLink(
+  db: Kysely<DB>,
+  providerId: string,
+  userId: string,
+  subject: string,
+): Promise<boolean> {
   const row = await db
     .selectFrom('external_identities')
     .select('subject')
@@ -129,7 +136,8 @@ function requireManage(ctx: Ctx): void {
 function checkProvider(ctx: Ctx, input: NewIdentityProvider): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const name = input.name.trim();
-  if (name.length < 1 || name.length > 200) issues.push({ field: 'name', rule: 'length', message: 'The name has 1 to 200 characters' });
+  if (name.length < 1 || name.length > 200)
+    issues.push({ field: 'name', rule: 'length', message: 'The name has 1 to 200 characters' });
   let issuer: URL | null = null;
   try {
     issuer = new URL(input.issuer);
@@ -138,14 +146,22 @@ function checkProvider(ctx: Ctx, input: NewIdentityProvider): FieldIssue[] {
   }
   if (issuer) {
     // Plain http would let anyone on the path forge identities; it is only for tests and local trials.
-    const schemeOk = issuer.protocol === 'https:' || (issuer.protocol === 'http:' && ctx.config.oidcAllowInsecure);
-    if (!schemeOk) issues.push({ field: 'issuer', rule: 'https', message: 'The issuer must be an https URL' });
+    const schemeOk =
+      issuer.protocol === 'https:' || (issuer.protocol === 'http:' && ctx.config.oidcAllowInsecure);
+    if (!schemeOk)
+      issues.push({ field: 'issuer', rule: 'https', message: 'The issuer must be an https URL' });
     if (issuer.search || issuer.hash || issuer.username || issuer.password) {
-      issues.push({ field: 'issuer', rule: 'format', message: 'The issuer has no query, fragment or credentials' });
+      issues.push({
+        field: 'issuer',
+        rule: 'format',
+        message: 'The issuer has no query, fragment or credentials',
+      });
     }
   }
-  if (!input.clientId.trim()) issues.push({ field: 'clientId', rule: 'required', message: 'Give the client id' });
-  if (!input.clientSecret) issues.push({ field: 'clientSecret', rule: 'required', message: 'Give the client secret' });
+  if (!input.clientId.trim())
+    issues.push({ field: 'clientId', rule: 'required', message: 'Give the client id' });
+  if (!input.clientSecret)
+    issues.push({ field: 'clientSecret', rule: 'required', message: 'Give the client secret' });
   return issues;
 }
 
@@ -180,13 +196,21 @@ export async function createIdentityProvider(
       recordType: 'identity-provider',
       recordId: id,
       recordOrganisationId: organisationId,
-      details: { name: row.name, issuer: row.issuer, clientId: row.client_id, trustProviderMfa: row.trust_provider_mfa },
+      details: {
+        name: row.name,
+        issuer: row.issuer,
+        clientId: row.client_id,
+        trustProviderMfa: row.trust_provider_mfa,
+      },
     });
     return toRecord(row);
   });
 }
 
-export async function listIdentityProviders(ctx: Ctx, organisationId: string): Promise<IdentityProviderRecord[]> {
+export async function listIdentityProviders(
+  ctx: Ctx,
+  organisationId: string,
+): Promise<IdentityProviderRecord[]> {
   requireManage(ctx);
   if (!(await organisationExists(ctx.db, organisationId))) throw notFound('Organisation');
   return (await providersOf(ctx.db, organisationId)).map(toRecord);
@@ -270,7 +294,10 @@ export async function startOidcLogin(ctx: Ctx, providerId: string): Promise<Oidc
   const now = ctx.now();
   await ctx.transaction(async (tx) => {
     // Abandoned logins are cleared here, so the table holds at most ten minutes of attempts.
-    await tx.db.deleteFrom('oidc_login_states').where('created_at', '<', new Date(now.getTime() - LOGIN_STATE_TTL_MS)).execute();
+    await tx.db
+      .deleteFrom('oidc_login_states')
+      .where('created_at', '<', new Date(now.getTime() - LOGIN_STATE_TTL_MS))
+      .execute();
     await tx.db
       .insertInto('oidc_login_states')
       .values({ state, provider_id: provider.id, code_verifier: codeVerifier, nonce, created_at: now })
@@ -312,7 +339,8 @@ export async function finishOidcLogin(
     return refuse(ctx, 'invalid-state', { provider: login.provider_id, cause: 'other-browser' });
   }
   const provider = await findProvider(ctx.db, login.provider_id);
-  if (!provider || !provider.enabled) return refuse(ctx, 'invalid-state', { provider: login.provider_id, cause: 'provider-disabled' });
+  if (!provider || !provider.enabled)
+    return refuse(ctx, 'invalid-state', { provider: login.provider_id, cause: 'provider-disabled' });
 
   // No transaction is open while the provider is called: a slow provider must not hold database locks.
   let claims: IdentityClaims;
@@ -339,7 +367,9 @@ export async function finishOidcLogin(
       }
     }
     // The provider vouches for its own organisation's people only, also for identities linked earlier.
-    const member = user && (await users.userRoles(tx.db, user.id)).some((m) => m.organisationId === provider.organisation_id);
+    const member =
+      user &&
+      (await users.userRoles(tx.db, user.id)).some((m) => m.organisationId === provider.organisation_id);
     if (!user || !member) return refuse(tx, 'no-account', who);
     const now = tx.now();
     if (user.disabled_at || (user.locked_until && user.locked_until > now)) {
@@ -395,6 +425,7 @@ async function exchangeCode(
     verified = info.email_verified;
   }
   const amr = Array.isArray(idToken.amr) ? idToken.amr : [];
+  console.error('DEBUG', JSON.stringify(idToken), provider.trust_provider_mfa);
   return {
     subject: idToken.sub,
     email: typeof email === 'string' ? email : undefined,
@@ -406,10 +437,13 @@ async function exchangeCode(
 
 /** The provider said no (the person may try again) or could not be used (the provider's or our set-up). */
 function classify(error: unknown): { reason: OidcFailure; error?: string } {
-  if (error instanceof client.AuthorizationResponseError) return { reason: 'provider-error', error: error.error };
+  if (error instanceof client.AuthorizationResponseError)
+    return { reason: 'provider-error', error: error.error };
   if (error instanceof client.ResponseBodyError) return { reason: 'token-rejected', error: error.error };
-  if (error instanceof client.WWWAuthenticateChallengeError) return { reason: 'token-rejected', error: 'www-authenticate' };
-  if (error instanceof client.ClientError) return { reason: 'token-rejected', ...(error.code ? { error: error.code } : {}) };
+  if (error instanceof client.WWWAuthenticateChallengeError)
+    return { reason: 'token-rejected', error: 'www-authenticate' };
+  if (error instanceof client.ClientError)
+    return { reason: 'token-rejected', ...(error.code ? { error: error.code } : {}) };
   if (error instanceof MissingIdToken) return { reason: 'token-rejected', error: 'no-id-token' };
   return { reason: 'provider-unreachable' };
 }

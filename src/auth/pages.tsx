@@ -1,9 +1,34 @@
-import { Alert, Button, ButtonGroup, DataList, ErrorSummary, Form, Heading, Link, Paragraph, TextField } from '../web/components.js';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  DataList,
+  ErrorSummary,
+  Form,
+  Heading,
+  Link,
+  Paragraph,
+  TextField,
+} from '../web/components.js';
 import type { PageContext } from '../web/layout.js';
 
 type Errors = Record<string, string | undefined>;
 
-export function LoginPage({ page, email, error, notice, providers, back }: { page: PageContext; email?: string; error?: string; notice?: string; providers: { id: string; name: string }[]; back?: string }) {
+export function LoginPage({
+  page,
+  email,
+  error,
+  notice,
+  providers,
+  back,
+}: {
+  page: PageContext;
+  email?: string;
+  error?: string;
+  notice?: string;
+  providers: { id: string; name: string }[];
+  back?: string;
+}) {
   const { t } = page;
   return (
     <div class="app-narrow">
@@ -11,9 +36,26 @@ export function LoginPage({ page, email, error, notice, providers, back }: { pag
       {notice && <Alert type="info">{notice}</Alert>}
       {error && <Alert type="error">{error}</Alert>}
       <Paragraph>{t('login.intro')}</Paragraph>
-      <Form action={back ? `/inloggen?terug=${encodeURIComponent(back)}` : '/inloggen'} csrf={page.csrf} label={t('login.title')}>
-        <TextField name="email" type="email" label={t('login.email')} value={email} autocomplete="username" required />
-        <TextField name="password" type="password" label={t('login.password')} autocomplete="current-password" required />
+      <Form
+        action={back ? `/inloggen?terug=${encodeURIComponent(back)}` : '/inloggen'}
+        csrf={page.csrf}
+        label={t('login.title')}
+      >
+        <TextField
+          name="email"
+          type="email"
+          label={t('login.email')}
+          value={email}
+          autocomplete="username"
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('login.password')}
+          autocomplete="current-password"
+          required
+        />
         <ButtonGroup>
           <Button>{t('login.submit')}</Button>
         </ButtonGroup>
@@ -37,14 +79,30 @@ export function LoginPage({ page, email, error, notice, providers, back }: { pag
   );
 }
 
-export function CodePage({ page, error, demoEmail }: { page: PageContext; error?: string; demoEmail?: string }) {
+export function CodePage({
+  page,
+  error,
+  demoEmail,
+}: {
+  page: PageContext;
+  error?: string;
+  demoEmail?: string;
+}) {
   const { t } = page;
   return (
     <div class="app-narrow">
       <Heading>{t('code.title')}</Heading>
       <Paragraph>{t('code.intro')}</Paragraph>
       <Form action="/inloggen/code" csrf={page.csrf} label={t('code.title')}>
-        <TextField name="code" label={t('code.label')} error={error} autocomplete="one-time-code" inputMode="numeric" maxLength={6} required />
+        <TextField
+          name="code"
+          label={t('code.label')}
+          error={error}
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          maxLength={6}
+          required
+        />
         <ButtonGroup>
           <Button>{t('code.submit')}</Button>
         </ButtonGroup>
@@ -54,7 +112,17 @@ export function CodePage({ page, error, demoEmail }: { page: PageContext; error?
   );
 }
 
-export function EnrolPage({ page, secret, uri, error }: { page: PageContext; secret: string; uri: string; error?: string }) {
+export function EnrolPage({
+  page,
+  secret,
+  uri,
+  error,
+}: {
+  page: PageContext;
+  secret: string;
+  uri: string;
+  error?: string;
+}) {
   const { t } = page;
   return (
     <div class="app-narrow">
@@ -68,7 +136,16 @@ export function EnrolPage({ page, secret, uri, error }: { page: PageContext; sec
         {t('enrol.uri')} <Link href={uri}>otpauth</Link>
       </Paragraph>
       <Form action="/inloggen/code-instellen" csrf={page.csrf} label={t('enrol.title')}>
-        <TextField name="code" label={t('code.label')} description={t('enrol.step2')} error={error} autocomplete="one-time-code" inputMode="numeric" maxLength={6} required />
+        <TextField
+          name="code"
+          label={t('code.label')}
+          description={t('enrol.step2')}
+          error={error}
+          autocomplete="one-time-code"
+          inputMode="numeric"
+          maxLength={6}
+          required
+        />
         <ButtonGroup>
           <Button>{t('enrol.submit')}</Button>
         </ButtonGroup>
@@ -77,7 +154,15 @@ export function EnrolPage({ page, secret, uri, error }: { page: PageContext; sec
   );
 }
 
-export function ChooseOrganisationPage({ page, organisations, error }: { page: PageContext; organisations: { id: string; name: string; type: string }[]; error?: string }) {
+export function ChooseOrganisationPage({
+  page,
+  organisations,
+  error,
+}: {
+  page: PageContext;
+  organisations: { id: string; name: string; type: string }[];
+  error?: string;
+}) {
   const { t } = page;
   return (
     <div class="app-narrow">
@@ -86,8 +171,13 @@ export function ChooseOrganisationPage({ page, organisations, error }: { page: P
       {error && <Alert type="error">{error}</Alert>}
       <Form action="/organisatie-kiezen" csrf={page.csrf} label={t('choose.title')}>
         <div class="utrecht-form-fieldset">
-          <fieldset class="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset" role="radiogroup">
-            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{t('choose.legend')}</legend>
+          <fieldset
+            class="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
+            role="radiogroup"
+          >
+            <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+              {t('choose.legend')}
+            </legend>
             {organisations.map((o, i) => (
               <div class="utrecht-form-field utrecht-form-field--radio">
                 <div class="utrecht-form-field__label utrecht-form-field__label--radio">
@@ -96,7 +186,14 @@ export function ChooseOrganisationPage({ page, organisations, error }: { page: P
                   </label>
                 </div>
                 <div class="utrecht-form-field__input">
-                  <input class="utrecht-radio-button utrecht-radio-button--html-input" type="radio" id={`org-${o.id}`} name="organisationId" value={o.id} checked={i === 0} />
+                  <input
+                    class="utrecht-radio-button utrecht-radio-button--html-input"
+                    type="radio"
+                    id={`org-${o.id}`}
+                    name="organisationId"
+                    value={o.id}
+                    checked={i === 0}
+                  />
                 </div>
               </div>
             ))}
@@ -110,7 +207,17 @@ export function ChooseOrganisationPage({ page, organisations, error }: { page: P
   );
 }
 
-export function ActivatePage({ page, values, errors, done }: { page: PageContext; values: { email?: string; code?: string }; errors: Errors; done?: boolean }) {
+export function ActivatePage({
+  page,
+  values,
+  errors,
+  done,
+}: {
+  page: PageContext;
+  values: { email?: string; code?: string };
+  errors: Errors;
+  done?: boolean;
+}) {
   const { t } = page;
   if (done) {
     return (
@@ -129,10 +236,40 @@ export function ActivatePage({ page, values, errors, done }: { page: PageContext
       <ErrorSummary errors={errors} title={t('common.errorSummary')} />
       <Paragraph>{t('activate.intro')}</Paragraph>
       <Form action="/activeren" csrf={page.csrf} label={t('activate.title')}>
-        <TextField name="email" type="email" label={t('login.email')} value={values.email} error={errors.email} autocomplete="username" required />
-        <TextField name="code" label={t('activate.code')} value={values.code} error={errors.code} autocomplete="off" required />
-        <TextField name="password" type="password" label={t('activate.password')} description={t('activate.passwordHelp')} error={errors.password} autocomplete="new-password" required />
-        <TextField name="passwordAgain" type="password" label={t('activate.passwordAgain')} error={errors.passwordAgain} autocomplete="new-password" required />
+        <TextField
+          name="email"
+          type="email"
+          label={t('login.email')}
+          value={values.email}
+          error={errors.email}
+          autocomplete="username"
+          required
+        />
+        <TextField
+          name="code"
+          label={t('activate.code')}
+          value={values.code}
+          error={errors.code}
+          autocomplete="off"
+          required
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t('activate.password')}
+          description={t('activate.passwordHelp')}
+          error={errors.password}
+          autocomplete="new-password"
+          required
+        />
+        <TextField
+          name="passwordAgain"
+          type="password"
+          label={t('activate.passwordAgain')}
+          error={errors.passwordAgain}
+          autocomplete="new-password"
+          required
+        />
         <ButtonGroup>
           <Button>{t('activate.submit')}</Button>
         </ButtonGroup>

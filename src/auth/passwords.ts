@@ -28,7 +28,10 @@ export async function verifyPassword(stored: string | null, password: string): P
 }
 
 /** A reason the password cannot be used, or null. */
-export function passwordProblem(password: string, email: string): 'too-short' | 'too-long' | 'contains-email' | null {
+export function passwordProblem(
+  password: string,
+  email: string,
+): 'too-short' | 'too-long' | 'contains-email' | null {
   if (password.length < PASSWORD_MIN_LENGTH) return 'too-short';
   if (password.length > PASSWORD_MAX_LENGTH) return 'too-long';
   const local = email.split('@')[0] ?? '';

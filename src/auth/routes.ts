@@ -6,7 +6,14 @@ import { DomainError } from '../errors.js';
 import { field, localPath } from '../web/forms.js';
 import { registerNav } from '../web/nav.js';
 import './i18n.js';
-import { AccountPage, ActivatePage, ChooseOrganisationPage, CodePage, EnrolPage, LoginPage } from './pages.js';
+import {
+  AccountPage,
+  ActivatePage,
+  ChooseOrganisationPage,
+  CodePage,
+  EnrolPage,
+  LoginPage,
+} from './pages.js';
 import * as auth from './service.js';
 import { findUserById, listLoginProviders } from './store.js';
 import { isDemoAccount } from './demo.js';
@@ -22,17 +29,35 @@ const STEP_PATH: Record<LoginStep, string> = {
 const tags = ['Sessies'];
 
 const LoginBody = Type.Object(
-  { email: Type.String({ format: 'email', maxLength: 254 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
   { additionalProperties: false },
 );
-const CodeBody = Type.Object({ code: Type.String({ pattern: '^[0-9 ]{6,8}$' }) }, { additionalProperties: false });
-const OrganisationBody = Type.Object({ organisationId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
+const CodeBody = Type.Object(
+  { code: Type.String({ pattern: '^[0-9 ]{6,8}$' }) },
+  { additionalProperties: false },
+);
+const OrganisationBody = Type.Object(
+  { organisationId: Type.String({ format: 'uuid' }) },
+  { additionalProperties: false },
+);
 const ActivationBody = Type.Object(
-  { email: Type.String({ format: 'email', maxLength: 254 }), code: Type.String({ minLength: 1, maxLength: 40 }), password: Type.String({ minLength: 1, maxLength: 400 }) },
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    code: Type.String({ minLength: 1, maxLength: 40 }),
+    password: Type.String({ minLength: 1, maxLength: 400 }),
+  },
   { additionalProperties: false },
 );
 const SessionInfo = Type.Object({
-  next: Type.Union([Type.Literal('second-factor'), Type.Literal('enrol-second-factor'), Type.Literal('choose-organisation'), Type.Literal('done')]),
+  next: Type.Union([
+    Type.Literal('second-factor'),
+    Type.Literal('enrol-second-factor'),
+    Type.Literal('choose-organisation'),
+    Type.Literal('done'),
+  ]),
 });
 const CurrentSession = Type.Object({
   userId: Type.String({ format: 'uuid' }),
@@ -41,7 +66,9 @@ const CurrentSession = Type.Object({
   stage: Type.String(),
   organisationId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
   roles: Type.Array(Type.String()),
-  organisations: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), type: Type.String() })),
+  organisations: Type.Array(
+    Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String(), type: Type.String() }),
+  ),
 });
 
 function sessionId(req: FastifyRequest): string {
@@ -52,10 +79,19 @@ function sessionId(req: FastifyRequest): string {
 export function authRoutes(app: FastifyInstance): void {
   registerNav({ href: '/account', labelKey: 'nav.account', access: 'authenticated', order: 90 });
 
-  const renderLogin = async (req: FastifyRequest, reply: FastifyReply, extra: { email?: string; error?: string; notice?: string }, status = 200) => {
+  const renderLogin = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { email?: string; error?: string; notice?: string },
+    status = 200,
+  ) => {
     const providers = await listLoginProviders(req.ctx.db);
     const back = localPath((req.query as Record<string, unknown>).terug, '');
-    return reply.page(req.t('login.title'), h(LoginPage, { page: reply.pageContext(), providers, ...extra, ...(back ? { back } : {}) }), status);
+    return reply.page(
+      req.t('login.title'),
+      h(LoginPage, { page: reply.pageContext(), providers, ...extra, ...(back ? { back } : {}) }),
+      status,
+    );
   };
 
   app.get('/inloggen', { config: { access: 'public' } }, async (req, reply) => {
@@ -63,62 +99,91 @@ export function authRoutes(app: FastifyInstance): void {
     return renderLogin(req, reply, {});
   });
 
-  app.post('/inloggen', { config: { access: 'public', rateLimit: loginRateLimit(app) } }, async (req, reply) => {
-    const email = field(req, 'email');
-    try {
-      const result = await auth.passwordLogin(req.ctx, email, field(req, 'password', { trim: false }));
-      reply.setSession(result.token);
-      const back = localPath((req.query as Record<string, unknown>).terug);
-      return reply.redirect(result.next === 'done' ? back : STEP_PATH[result.next], 303);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'login-failed') {
-        return renderLogin(req, reply, { email, error: req.t('login.failed') }, 401);
+  app.post(
+    '/inloggen',
+    { config: { access: 'public', rateLimit: loginRateLimit(app) } },
+    async (req, reply) => {
+      const email = field(req, 'email');
+      try {
+        const result = await auth.passwordLogin(req.ctx, email, field(req, 'password', { trim: false }));
+        reply.setSession(result.token);
+        const back = localPath((req.query as Record<string, unknown>).terug);
+        return reply.redirect(result.next === 'done' ? back : STEP_PATH[result.next], 303);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'login-failed') {
+          return renderLogin(req, reply, { email, error: req.t('login.failed') }, 401);
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
+    },
+  );
 
   app.get('/inloggen/code', { config: { access: 'pending-second-factor' } }, async (req, reply) => {
     const email = req.session!.actor.email;
     const user = await findUserById(req.ctx.db, req.session!.actor.userId);
     if (!user?.totp_confirmed_at) return reply.redirect('/inloggen/code-instellen', 303);
-    return reply.page(req.t('code.title'), h(CodePage, { page: reply.pageContext(), ...(isDemoAccount(req.ctx, email) ? { demoEmail: email } : {}) }));
+    return reply.page(
+      req.t('code.title'),
+      h(CodePage, {
+        page: reply.pageContext(),
+        ...(isDemoAccount(req.ctx, email) ? { demoEmail: email } : {}),
+      }),
+    );
   });
 
-  app.post('/inloggen/code', { config: { access: 'pending-second-factor', rateLimit: loginRateLimit(app) } }, async (req, reply) => {
-    try {
-      const result = await auth.verifySecondFactor(req.ctx, sessionId(req), field(req, 'code'));
-      reply.setSession(result.token);
-      return reply.redirect(STEP_PATH[result.next], 303);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'second-factor-invalid') {
-        return reply.page(req.t('code.title'), h(CodePage, { page: reply.pageContext(), error: req.t('code.invalid') }), 401);
+  app.post(
+    '/inloggen/code',
+    { config: { access: 'pending-second-factor', rateLimit: loginRateLimit(app) } },
+    async (req, reply) => {
+      try {
+        const result = await auth.verifySecondFactor(req.ctx, sessionId(req), field(req, 'code'));
+        reply.setSession(result.token);
+        return reply.redirect(STEP_PATH[result.next], 303);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'second-factor-invalid') {
+          return reply.page(
+            req.t('code.title'),
+            h(CodePage, { page: reply.pageContext(), error: req.t('code.invalid') }),
+            401,
+          );
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
+    },
+  );
 
   app.get('/inloggen/code-instellen', { config: { access: 'pending-second-factor' } }, async (req, reply) => {
     const enrolment = await auth.startTotpEnrolment(req.ctx, sessionId(req));
     return reply.page(req.t('enrol.title'), h(EnrolPage, { page: reply.pageContext(), ...enrolment }));
   });
 
-  app.post('/inloggen/code-instellen', { config: { access: 'pending-second-factor', rateLimit: loginRateLimit(app) } }, async (req, reply) => {
-    try {
-      const result = await auth.confirmTotpEnrolment(req.ctx, sessionId(req), field(req, 'code'));
-      reply.setSession(result.token);
-      return reply.redirect(STEP_PATH[result.next], 303);
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'second-factor-invalid') {
-        const enrolment = await auth.startTotpEnrolment(req.ctx, sessionId(req));
-        return reply.page(req.t('enrol.title'), h(EnrolPage, { page: reply.pageContext(), ...enrolment, error: req.t('enrol.invalid') }), 400);
+  app.post(
+    '/inloggen/code-instellen',
+    { config: { access: 'pending-second-factor', rateLimit: loginRateLimit(app) } },
+    async (req, reply) => {
+      try {
+        const result = await auth.confirmTotpEnrolment(req.ctx, sessionId(req), field(req, 'code'));
+        reply.setSession(result.token);
+        return reply.redirect(STEP_PATH[result.next], 303);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'second-factor-invalid') {
+          const enrolment = await auth.startTotpEnrolment(req.ctx, sessionId(req));
+          return reply.page(
+            req.t('enrol.title'),
+            h(EnrolPage, { page: reply.pageContext(), ...enrolment, error: req.t('enrol.invalid') }),
+            400,
+          );
+        }
+        throw error;
       }
-      throw error;
-    }
-  });
+    },
+  );
 
   app.get('/organisatie-kiezen', { config: { access: 'signed-in' } }, async (req, reply) => {
-    return reply.page(req.t('choose.title'), h(ChooseOrganisationPage, { page: reply.pageContext(), organisations: req.session!.organisations }));
+    return reply.page(
+      req.t('choose.title'),
+      h(ChooseOrganisationPage, { page: reply.pageContext(), organisations: req.session!.organisations }),
+    );
   });
 
   app.post('/organisatie-kiezen', { config: { access: 'signed-in' } }, async (req, reply) => {
@@ -127,7 +192,15 @@ export function authRoutes(app: FastifyInstance): void {
       return reply.redirect('/', 303);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation-failed') {
-        return reply.page(req.t('choose.title'), h(ChooseOrganisationPage, { page: reply.pageContext(), organisations: req.session!.organisations, error: req.t('choose.intro') }), 400);
+        return reply.page(
+          req.t('choose.title'),
+          h(ChooseOrganisationPage, {
+            page: reply.pageContext(),
+            organisations: req.session!.organisations,
+            error: req.t('choose.intro'),
+          }),
+          400,
+        );
       }
       throw error;
     }
@@ -150,92 +223,191 @@ export function authRoutes(app: FastifyInstance): void {
   });
 
   app.get('/activeren', { config: { access: 'public' } }, async (req, reply) => {
-    return reply.page(req.t('activate.title'), h(ActivatePage, { page: reply.pageContext(), values: {}, errors: {} }));
+    return reply.page(
+      req.t('activate.title'),
+      h(ActivatePage, { page: reply.pageContext(), values: {}, errors: {} }),
+    );
   });
 
-  app.post('/activeren', { config: { access: 'public', rateLimit: loginRateLimit(app) } }, async (req, reply) => {
-    const values = { email: field(req, 'email'), code: field(req, 'code') };
-    const password = field(req, 'password', { trim: false });
-    const errors: Record<string, string | undefined> = {};
-    if (!values.email) errors.email = req.t('field.required');
-    if (!values.code) errors.code = req.t('field.required');
-    if (!password) errors.password = req.t('field.required');
-    else if (password !== field(req, 'passwordAgain', { trim: false })) errors.passwordAgain = req.t('activate.mismatch');
-    if (Object.values(errors).every((e) => !e)) {
-      try {
-        await auth.activateAccount(req.ctx, { ...values, password });
-        return reply.page(req.t('activate.title'), h(ActivatePage, { page: reply.pageContext(), values, errors, done: true }));
-      } catch (error) {
-        if (!(error instanceof DomainError) || error.code !== 'validation-failed') throw error;
-        for (const issue of error.issues) {
-          errors[issue.field] = issue.field === 'password' ? req.t(`password.${issue.rule}`) : req.t('activate.invalid');
+  app.post(
+    '/activeren',
+    { config: { access: 'public', rateLimit: loginRateLimit(app) } },
+    async (req, reply) => {
+      const values = { email: field(req, 'email'), code: field(req, 'code') };
+      const password = field(req, 'password', { trim: false });
+      const errors: Record<string, string | undefined> = {};
+      if (!values.email) errors.email = req.t('field.required');
+      if (!values.code) errors.code = req.t('field.required');
+      if (!password) errors.password = req.t('field.required');
+      else if (password !== field(req, 'passwordAgain', { trim: false }))
+        errors.passwordAgain = req.t('activate.mismatch');
+      if (Object.values(errors).every((e) => !e)) {
+        try {
+          await auth.activateAccount(req.ctx, { ...values, password });
+          return reply.page(
+            req.t('activate.title'),
+            h(ActivatePage, { page: reply.pageContext(), values, errors, done: true }),
+          );
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.code !== 'validation-failed') throw error;
+          for (const issue of error.issues) {
+            errors[issue.field] =
+              issue.field === 'password' ? req.t(`password.${issue.rule}`) : req.t('activate.invalid');
+          }
         }
       }
-    }
-    return reply.page(req.t('activate.title'), h(ActivatePage, { page: reply.pageContext(), values, errors }), 400);
-  });
+      return reply.page(
+        req.t('activate.title'),
+        h(ActivatePage, { page: reply.pageContext(), values, errors }),
+        400,
+      );
+    },
+  );
 
   // The API: the same steps as JSON. The session cookie set here authorises later calls.
-  app.post('/api/v1/sessies', {
-    config: { access: 'public', rateLimit: loginRateLimit(app) },
-    schema: { tags, operationId: 'createSession', summary: 'Log in with e-mail address and password', body: LoginBody, response: { 201: SessionInfo } },
-  }, async (req, reply) => {
-    const { email, password } = req.body as { email: string; password: string };
-    const result = await auth.passwordLogin(req.ctx, email, password);
-    reply.setSession(result.token);
-    return reply.code(201).send({ next: result.next });
-  });
+  app.post(
+    '/api/v1/sessies',
+    {
+      config: { access: 'public', rateLimit: loginRateLimit(app) },
+      schema: {
+        tags,
+        operationId: 'createSession',
+        summary: 'Log in with e-mail address and password',
+        body: LoginBody,
+        response: { 201: SessionInfo },
+      },
+    },
+    async (req, reply) => {
+      const { email, password } = req.body as { email: string; password: string };
+      const result = await auth.passwordLogin(req.ctx, email, password);
+      reply.setSession(result.token);
+      return reply.code(201).send({ next: result.next });
+    },
+  );
 
-  app.get('/api/v1/sessies/huidige', {
-    config: { access: 'signed-in' },
-    schema: { tags, operationId: 'getCurrentSession', summary: 'Who is logged in, for which organisation, with which roles', response: { 200: CurrentSession } },
-  }, async (req) => {
-    const s = req.session!;
-    return { userId: s.actor.userId, displayName: s.actor.displayName, email: s.actor.email, stage: s.stage, organisationId: s.actor.organisationId, roles: s.actor.roles, organisations: s.organisations };
-  });
+  app.get(
+    '/api/v1/sessies/huidige',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        operationId: 'getCurrentSession',
+        summary: 'Who is logged in, for which organisation, with which roles',
+        response: { 200: CurrentSession },
+      },
+    },
+    async (req) => {
+      const s = req.session!;
+      return {
+        userId: s.actor.userId,
+        displayName: s.actor.displayName,
+        email: s.actor.email,
+        stage: s.stage,
+        organisationId: s.actor.organisationId,
+        roles: s.actor.roles,
+        organisations: s.organisations,
+      };
+    },
+  );
 
-  app.post('/api/v1/sessies/huidige/tweede-factor', {
-    config: { access: 'pending-second-factor', rateLimit: loginRateLimit(app) },
-    schema: { tags, operationId: 'verifySecondFactor', summary: 'Pass the second factor (TOTP code)', body: CodeBody, response: { 200: SessionInfo } },
-  }, async (req, reply) => {
-    const result = await auth.verifySecondFactor(req.ctx, sessionId(req), (req.body as { code: string }).code);
-    reply.setSession(result.token);
-    return { next: result.next };
-  });
+  app.post(
+    '/api/v1/sessies/huidige/tweede-factor',
+    {
+      config: { access: 'pending-second-factor', rateLimit: loginRateLimit(app) },
+      schema: {
+        tags,
+        operationId: 'verifySecondFactor',
+        summary: 'Pass the second factor (TOTP code)',
+        body: CodeBody,
+        response: { 200: SessionInfo },
+      },
+    },
+    async (req, reply) => {
+      const result = await auth.verifySecondFactor(
+        req.ctx,
+        sessionId(req),
+        (req.body as { code: string }).code,
+      );
+      reply.setSession(result.token);
+      return { next: result.next };
+    },
+  );
 
-  app.post('/api/v1/sessies/huidige/organisatie', {
-    config: { access: 'signed-in' },
-    schema: { tags, operationId: 'chooseOrganisation', summary: 'Choose the organisation this session acts for', body: OrganisationBody, response: { 204: Type.Null() } },
-  }, async (req, reply) => {
-    await auth.chooseOrganisation(req.ctx, sessionId(req), (req.body as { organisationId: string }).organisationId);
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/v1/sessies/huidige/organisatie',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        operationId: 'chooseOrganisation',
+        summary: 'Choose the organisation this session acts for',
+        body: OrganisationBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await auth.chooseOrganisation(
+        req.ctx,
+        sessionId(req),
+        (req.body as { organisationId: string }).organisationId,
+      );
+      return reply.code(204).send();
+    },
+  );
 
-  app.delete('/api/v1/sessies/huidige', {
-    config: { access: 'signed-in' },
-    schema: { tags, operationId: 'deleteCurrentSession', summary: 'Log out', response: { 204: Type.Null() } },
-  }, async (req, reply) => {
-    await auth.logout(req.ctx, sessionId(req), false);
-    reply.clearSession();
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/v1/sessies/huidige',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        operationId: 'deleteCurrentSession',
+        summary: 'Log out',
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await auth.logout(req.ctx, sessionId(req), false);
+      reply.clearSession();
+      return reply.code(204).send();
+    },
+  );
 
-  app.delete('/api/v1/sessies', {
-    config: { access: 'signed-in' },
-    schema: { tags, operationId: 'deleteAllSessions', summary: 'Log out everywhere: end every session of the current user', response: { 204: Type.Null() } },
-  }, async (req, reply) => {
-    await auth.logout(req.ctx, sessionId(req), true);
-    reply.clearSession();
-    return reply.code(204).send();
-  });
+  app.delete(
+    '/api/v1/sessies',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        operationId: 'deleteAllSessions',
+        summary: 'Log out everywhere: end every session of the current user',
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await auth.logout(req.ctx, sessionId(req), true);
+      reply.clearSession();
+      return reply.code(204).send();
+    },
+  );
 
-  app.post('/api/v1/activeringen', {
-    config: { access: 'public', rateLimit: loginRateLimit(app) },
-    schema: { tags, operationId: 'activateAccount', summary: 'Activate an account with its activation code and choose a password', body: ActivationBody, response: { 204: Type.Null() } },
-  }, async (req, reply) => {
-    await auth.activateAccount(req.ctx, req.body as { email: string; code: string; password: string });
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/v1/activeringen',
+    {
+      config: { access: 'public', rateLimit: loginRateLimit(app) },
+      schema: {
+        tags,
+        operationId: 'activateAccount',
+        summary: 'Activate an account with its activation code and choose a password',
+        body: ActivationBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await auth.activateAccount(req.ctx, req.body as { email: string; code: string; password: string });
+      return reply.code(204).send();
+    },
+  );
 }
 
 // Counted per client address in memory only: no address is stored.

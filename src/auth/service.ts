@@ -32,12 +32,20 @@ function unwrap<T>(outcome: Outcome<T>): T {
  */
 async function aboutUser(ctx: Ctx, userId: string) {
   const organisations = [...new Set((await store.userRoles(ctx.db, userId)).map((m) => m.organisationId))];
-  return { recordType: 'user', recordId: userId, recordOrganisationId: organisations.length === 1 ? organisations[0]! : null };
+  return {
+    recordType: 'user',
+    recordId: userId,
+    recordOrganisationId: organisations.length === 1 ? organisations[0]! : null,
+  };
 }
 
 const totpContext = (userId: string) => `users.totp_secret:${userId}`;
 
-async function nextStep(ctx: Ctx, session: { userId: string; secondFactorAt: Date | null; organisationId: string | null }, user: store.UserRow): Promise<LoginStep> {
+async function nextStep(
+  ctx: Ctx,
+  session: { userId: string; secondFactorAt: Date | null; organisationId: string | null },
+  user: store.UserRow,
+): Promise<LoginStep> {
   const memberships = await store.userRoles(ctx.db, session.userId);
   if (!session.secondFactorAt && needsSecondFactor(memberships.map((m) => m.role))) {
     return user.totp_confirmed_at ? 'second-factor' : 'enrol-second-factor';
@@ -73,14 +81,23 @@ export async function passwordLogin(ctx: Ctx, email: string, password: string): 
     const now = tx.now();
     const user = await store.findUserByEmail(tx.db, email);
     const locked = user?.locked_until && user.locked_until > now;
-    const passwordOk = await verifyPassword(locked || user?.disabled_at ? null : (user?.password_hash ?? null), password);
+    const passwordOk = await verifyPassword(
+      locked || user?.disabled_at ? null : (user?.password_hash ?? null),
+      password,
+    );
     if (!user || !passwordOk || locked || user.disabled_at) {
       let lockedNow: Date | null = null;
       if (user && !locked && !user.disabled_at) {
         const lockUntil = new Date(now.getTime() + tx.config.loginLockoutMinutes * 60_000);
         lockedNow = await store.recordLoginFailure(tx.db, user.id, tx.config.loginMaxFailures, lockUntil);
       }
-      const reason = !user ? 'unknown-account' : user.disabled_at ? 'disabled' : locked ? 'locked' : 'wrong-password';
+      const reason = !user
+        ? 'unknown-account'
+        : user.disabled_at
+          ? 'disabled'
+          : locked
+            ? 'locked'
+            : 'wrong-password';
       await tx.audit({
         action: 'auth.login',
         outcome: 'failure',
@@ -88,7 +105,12 @@ export async function passwordLogin(ctx: Ctx, email: string, password: string): 
         details: { method: 'password', reason },
       });
       if (lockedNow) {
-        await tx.audit({ action: 'auth.lockout', outcome: 'success', ...(await aboutUser(tx, user!.id)), details: { until: lockedNow.toISOString() } });
+        await tx.audit({
+          action: 'auth.lockout',
+          outcome: 'success',
+          ...(await aboutUser(tx, user!.id)),
+          details: { until: lockedNow.toISOString() },
+        });
       }
       return { error: new DomainError('login-failed', LOGIN_FAILED) };
     }
@@ -149,37 +171,71 @@ export async function verifySecondFactor(ctx: Ctx, sessionId: string, code: stri
     const { session, user } = await liveSession(tx, sessionId);
     const now = tx.now();
     const locked = user.locked_until && user.locked_until > now;
-    const secret = user.totp_secret_enc && user.totp_confirmed_at ? tx.keyring.decrypt(user.totp_secret_enc, totpContext(user.id)) : null;
+    const secret =
+      user.totp_secret_enc && user.totp_confirmed_at
+        ? tx.keyring.decrypt(user.totp_secret_enc, totpContext(user.id))
+        : null;
     const step = secret && !locked ? checkTotp(secret, code, now, user.totp_last_step) : null;
     const audit = tx.as(userActorStub(user));
     if (step === null) {
       if (!locked) {
         const lockUntil = new Date(now.getTime() + tx.config.loginLockoutMinutes * 60_000);
-        const lockedNow = await store.recordLoginFailure(tx.db, user.id, tx.config.loginMaxFailures, lockUntil);
+        const lockedNow = await store.recordLoginFailure(
+          tx.db,
+          user.id,
+          tx.config.loginMaxFailures,
+          lockUntil,
+        );
         if (lockedNow) {
           await store.revokeUserSessions(tx.db, user.id, now);
-          await audit.audit({ action: 'auth.lockout', ...(await aboutUser(tx, user.id)), details: { until: lockedNow.toISOString() } });
+          await audit.audit({
+            action: 'auth.lockout',
+            ...(await aboutUser(tx, user.id)),
+            details: { until: lockedNow.toISOString() },
+          });
         }
       }
-      await audit.audit({ action: 'auth.second-factor', outcome: 'failure', ...(await aboutUser(tx, user.id)), details: { method: 'totp', reason: locked ? 'locked' : 'wrong-code' } });
-      return { error: new DomainError('second-factor-invalid', 'The code is wrong or has expired; enter the current code from the app') };
+      await audit.audit({
+        action: 'auth.second-factor',
+        outcome: 'failure',
+        ...(await aboutUser(tx, user.id)),
+        details: { method: 'totp', reason: locked ? 'locked' : 'wrong-code' },
+      });
+      return {
+        error: new DomainError(
+          'second-factor-invalid',
+          'The code is wrong or has expired; enter the current code from the app',
+        ),
+      };
     }
     await store.updateUser(tx.db, user.id, { totp_last_step: step, failed_logins: 0 });
     const token = await rotate(tx, session.id, { secondFactorAt: now });
-    await audit.audit({ action: 'auth.second-factor', ...(await aboutUser(tx, user.id)), details: { method: 'totp' } });
+    await audit.audit({
+      action: 'auth.second-factor',
+      ...(await aboutUser(tx, user.id)),
+      details: { method: 'totp' },
+    });
     return { ok: { token, next: session.organisationId ? 'done' : 'choose-organisation' } };
   });
   return unwrap(outcome);
 }
 
 /** Starts (or restarts, while unconfirmed) TOTP enrolment; returns the secret to put in an authenticator app. */
-export async function startTotpEnrolment(ctx: Ctx, sessionId: string): Promise<{ secret: string; uri: string }> {
+export async function startTotpEnrolment(
+  ctx: Ctx,
+  sessionId: string,
+): Promise<{ secret: string; uri: string }> {
   return ctx.transaction(async (tx) => {
     const { user } = await liveSession(tx, sessionId);
-    if (user.totp_confirmed_at) throw new DomainError('conflict', 'A second factor is already set up for this account');
-    const secret = user.totp_secret_enc ? tx.keyring.decrypt(user.totp_secret_enc, totpContext(user.id)) : newTotpSecret();
+    if (user.totp_confirmed_at)
+      throw new DomainError('conflict', 'A second factor is already set up for this account');
+    const secret = user.totp_secret_enc
+      ? tx.keyring.decrypt(user.totp_secret_enc, totpContext(user.id))
+      : newTotpSecret();
     if (!user.totp_secret_enc) {
-      await store.updateUser(tx.db, user.id, { totp_secret_enc: tx.keyring.encrypt(secret, totpContext(user.id)) });
+      await store.updateUser(tx.db, user.id, {
+        totp_secret_enc: tx.keyring.encrypt(secret, totpContext(user.id)),
+      });
     }
     return { secret, uri: totpUri(secret, user.email) };
   });
@@ -188,13 +244,23 @@ export async function startTotpEnrolment(ctx: Ctx, sessionId: string): Promise<{
 export async function confirmTotpEnrolment(ctx: Ctx, sessionId: string, code: string): Promise<LoginResult> {
   const outcome = await ctx.transaction(async (tx): Promise<Outcome<LoginResult>> => {
     const { session, user } = await liveSession(tx, sessionId);
-    if (user.totp_confirmed_at || !user.totp_secret_enc) throw new DomainError('conflict', 'There is no enrolment to confirm');
+    if (user.totp_confirmed_at || !user.totp_secret_enc)
+      throw new DomainError('conflict', 'There is no enrolment to confirm');
     const now = tx.now();
     const step = checkTotp(tx.keyring.decrypt(user.totp_secret_enc, totpContext(user.id)), code, now, null);
     const audit = tx.as(userActorStub(user));
     if (step === null) {
-      await audit.audit({ action: 'auth.totp-enrolment', outcome: 'failure', ...(await aboutUser(tx, user.id)) });
-      return { error: new DomainError('second-factor-invalid', 'The code does not match; check the time on your phone and try the current code') };
+      await audit.audit({
+        action: 'auth.totp-enrolment',
+        outcome: 'failure',
+        ...(await aboutUser(tx, user.id)),
+      });
+      return {
+        error: new DomainError(
+          'second-factor-invalid',
+          'The code does not match; check the time on your phone and try the current code',
+        ),
+      };
     }
     await store.updateUser(tx.db, user.id, { totp_confirmed_at: now, totp_last_step: step });
     const token = await rotate(tx, session.id, { secondFactorAt: now });
@@ -209,10 +275,17 @@ export async function chooseOrganisation(ctx: Ctx, sessionId: string, organisati
     const { session } = await liveSession(tx, sessionId);
     const memberships = await store.userRoles(tx.db, session.userId);
     if (!memberships.some((m) => m.organisationId === organisationId)) {
-      throw invalid([{ field: 'organisationId', rule: 'membership', message: 'You are not a member of this organisation' }]);
+      throw invalid([
+        { field: 'organisationId', rule: 'membership', message: 'You are not a member of this organisation' },
+      ]);
     }
     await store.updateSession(tx.db, sessionId, { organisation_id: organisationId });
-    await tx.audit({ action: 'auth.choose-organisation', recordType: 'user', recordId: session.userId, recordOrganisationId: organisationId });
+    await tx.audit({
+      action: 'auth.choose-organisation',
+      recordType: 'user',
+      recordId: session.userId,
+      recordOrganisationId: organisationId,
+    });
   });
 }
 
@@ -223,7 +296,11 @@ export async function logout(ctx: Ctx, sessionId: string, everywhere: boolean): 
     const count = everywhere
       ? await store.revokeUserSessions(tx.db, session.userId, tx.now())
       : (await store.updateSession(tx.db, sessionId, { revoked_at: tx.now() }), 1);
-    await tx.audit({ action: everywhere ? 'auth.logout-everywhere' : 'auth.logout', ...(await aboutUser(tx, session.userId)), details: { sessions: count } });
+    await tx.audit({
+      action: everywhere ? 'auth.logout-everywhere' : 'auth.logout',
+      ...(await aboutUser(tx, session.userId)),
+      details: { sessions: count },
+    });
     return count;
   });
 }
@@ -239,7 +316,10 @@ export async function createAccount(
 }
 
 /** A fresh activation code; clears password and second factor and ends every session of the account. */
-export async function issueActivation(ctx: Ctx, userId: string): Promise<{ activationCode: string; activationExpiresAt: Date }> {
+export async function issueActivation(
+  ctx: Ctx,
+  userId: string,
+): Promise<{ activationCode: string; activationExpiresAt: Date }> {
   const activationCode = newActivationCode();
   const activationExpiresAt = new Date(ctx.now().getTime() + ACTIVATION_DAYS * 86_400_000);
   await store.updateUser(ctx.db, userId, {
@@ -256,17 +336,38 @@ export async function issueActivation(ctx: Ctx, userId: string): Promise<{ activ
   return { activationCode, activationExpiresAt };
 }
 
-export async function activateAccount(ctx: Ctx, input: { email: string; code: string; password: string }): Promise<void> {
+export async function activateAccount(
+  ctx: Ctx,
+  input: { email: string; code: string; password: string },
+): Promise<void> {
   const outcome = await ctx.transaction(async (tx): Promise<Outcome<null>> => {
     const user = await store.findUserByEmail(tx.db, input.email);
     const codeHash = sha256(normaliseActivationCode(input.code));
-    const valid = user && !user.disabled_at && user.activation_code_hash === codeHash && user.activation_expires_at && user.activation_expires_at > tx.now();
+    const valid =
+      user &&
+      !user.disabled_at &&
+      user.activation_code_hash === codeHash &&
+      user.activation_expires_at &&
+      user.activation_expires_at > tx.now();
     if (!valid) {
-      await tx.audit({ action: 'auth.activate', outcome: 'failure', ...(user ? { ...(await aboutUser(tx, user.id)) } : {}) });
-      return { error: invalid([{ field: 'code', rule: 'activation-code', message: 'This e-mail address and activation code do not match, or the code has expired' }]) };
+      await tx.audit({
+        action: 'auth.activate',
+        outcome: 'failure',
+        ...(user ? { ...(await aboutUser(tx, user.id)) } : {}),
+      });
+      return {
+        error: invalid([
+          {
+            field: 'code',
+            rule: 'activation-code',
+            message: 'This e-mail address and activation code do not match, or the code has expired',
+          },
+        ]),
+      };
     }
     const problem = passwordProblem(input.password, user.email);
-    if (problem) return { error: invalid([{ field: 'password', rule: problem, message: passwordMessage(problem) }]) };
+    if (problem)
+      return { error: invalid([{ field: 'password', rule: problem, message: passwordMessage(problem) }]) };
     await store.updateUser(tx.db, user.id, {
       password_hash: await hashPassword(input.password),
       activation_code_hash: null,
@@ -291,7 +392,11 @@ export async function setPassword(ctx: Ctx, userId: string, password: string): P
   if (!user) throw notFound('User');
   const problem = passwordProblem(password, user.email);
   if (problem) throw invalid([{ field: 'password', rule: problem, message: passwordMessage(problem) }]);
-  await store.updateUser(ctx.db, userId, { password_hash: await hashPassword(password), activation_code_hash: null, activation_expires_at: null });
+  await store.updateUser(ctx.db, userId, {
+    password_hash: await hashPassword(password),
+    activation_code_hash: null,
+    activation_expires_at: null,
+  });
 }
 
 /** Sets a known TOTP secret as confirmed: for the demo seed and the command line, never for web requests. */

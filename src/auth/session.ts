@@ -44,14 +44,20 @@ export async function resolveSession(
     .where('memberships.user_id', '=', session.userId)
     .orderBy('organisations.name')
     .execute();
-  const organisations = [...new Map(memberships.map((m) => [m.id, { id: m.id, name: m.name, type: m.type }])).values()];
+  const organisations = [
+    ...new Map(memberships.map((m) => [m.id, { id: m.id, name: m.name, type: m.type }])).values(),
+  ];
   const current = organisations.find((o) => o.id === session.organisationId) ?? null;
   const roles = memberships
     .filter((m) => current && m.id === current.id)
     .map((m) => m.role)
     .filter((role): role is Role => isRole(role));
   const pendingSecondFactor = !session.secondFactorAt && needsSecondFactor(memberships.map((m) => m.role));
-  const stage: SessionStage = pendingSecondFactor ? 'pending-second-factor' : current ? 'complete' : 'choose-organisation';
+  const stage: SessionStage = pendingSecondFactor
+    ? 'pending-second-factor'
+    : current
+      ? 'complete'
+      : 'choose-organisation';
   return {
     sessionId: id,
     stage,

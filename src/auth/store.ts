@@ -5,7 +5,11 @@ import type { DB, UsersTable } from '../db/schema.js';
 export type UserRow = Selectable<UsersTable>;
 
 export function findUserByEmail(db: Kysely<DB>, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
 }
 
 export function findUserById(db: Kysely<DB>, id: string): Promise<UserRow | undefined> {
@@ -18,7 +22,11 @@ export async function insertUser(
 ): Promise<UserRow> {
   return db
     .insertInto('users')
-    .values({ email: user.email.trim().toLowerCase(), display_name: user.displayName, language: user.language ?? 'nl' })
+    .values({
+      email: user.email.trim().toLowerCase(),
+      display_name: user.displayName,
+      language: user.language ?? 'nl',
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -45,11 +53,18 @@ export async function recordLoginFailure(
     .returning('failed_logins')
     .executeTakeFirstOrThrow();
   if (row.failed_logins < max) return null;
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: lockUntil }).where('id', '=', id).execute();
+  await db
+    .updateTable('users')
+    .set({ failed_logins: 0, locked_until: lockUntil })
+    .where('id', '=', id)
+    .execute();
   return lockUntil;
 }
 
-export async function userRoles(db: Kysely<DB>, userId: string): Promise<{ organisationId: string; role: string }[]> {
+export async function userRoles(
+  db: Kysely<DB>,
+  userId: string,
+): Promise<{ organisationId: string; role: string }[]> {
   const rows = await db
     .selectFrom('memberships')
     .select(['organisation_id', 'role'])
@@ -168,7 +183,12 @@ export async function deleteStaleSessions(db: Kysely<DB>, before: Date): Promise
 }
 
 export function listLoginProviders(db: Kysely<DB>): Promise<{ id: string; name: string }[]> {
-  return db.selectFrom('identity_providers').select(['id', 'name']).where('enabled', '=', true).orderBy('name').execute();
+  return db
+    .selectFrom('identity_providers')
+    .select(['id', 'name'])
+    .where('enabled', '=', true)
+    .orderBy('name')
+    .execute();
 }
 
 export async function displayNames(db: Kysely<DB>, ids: string[]): Promise<Map<string, string>> {

@@ -28,7 +28,12 @@ export function totpCode(secretBase32: string, at: Date): string {
 }
 
 /** The time step of an accepted code, or null. `lastStep`: the step used last time, which may not be reused. */
-export function checkTotp(secretBase32: string, code: string, at: Date, lastStep: number | null): number | null {
+export function checkTotp(
+  secretBase32: string,
+  code: string,
+  at: Date,
+  lastStep: number | null,
+): number | null {
   const clean = code.replace(/\s+/g, '');
   if (!/^\d{6}$/.test(clean)) return null;
   const delta = totp(secretBase32).validate({ token: clean, timestamp: at.getTime(), window: 1 });

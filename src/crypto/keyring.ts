@@ -39,7 +39,11 @@ export class Keyring {
     if (rows.length === 0) {
       const id = `dk-${new Date().toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
       const wrapped = seal(masterKey, randomBytes(32), `data-key:${id}`);
-      await db.insertInto('encryption_keys').values({ id, wrapped_key: wrapped }).onConflict((c) => c.doNothing()).execute();
+      await db
+        .insertInto('encryption_keys')
+        .values({ id, wrapped_key: wrapped })
+        .onConflict((c) => c.doNothing())
+        .execute();
       rows = await db.selectFrom('encryption_keys').selectAll().orderBy('created_at').execute();
     }
     const keys = new Map<string, Buffer>();
@@ -63,7 +67,9 @@ export class Keyring {
 
   /** A stable secret for `purpose` (e.g. cookie signing), derived from the first data key so restarts keep it. */
   derivedSecret(purpose: string): string {
-    return createHmac('sha256', this.dataKeys.get(this.firstId)!).update(`derived:${purpose}`).digest('base64url');
+    return createHmac('sha256', this.dataKeys.get(this.firstId)!)
+      .update(`derived:${purpose}`)
+      .digest('base64url');
   }
 
   decrypt(value: string, context: string): string {

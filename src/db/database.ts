@@ -90,7 +90,10 @@ export async function openPGlite(dataDir: string | undefined): Promise<Database>
 }
 
 /** The embedded database lives in `<dataDir>/pglite`; `memory` keeps it in memory (tests). */
-export function openDatabase(options: { databaseUrl?: string; dataDir?: string | 'memory' }): Promise<Database> {
+export function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir?: string | 'memory';
+}): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   return openPGlite(options.dataDir === 'memory' ? undefined : `${options.dataDir}/pglite`);
 }

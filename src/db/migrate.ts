@@ -92,13 +92,18 @@ export interface MigrationStatus {
   pending: string[];
 }
 
-export async function migrationStatus(database: Database, migrations = listMigrations()): Promise<MigrationStatus> {
+export async function migrationStatus(
+  database: Database,
+  migrations = listMigrations(),
+): Promise<MigrationStatus> {
   return database.withSession(async (session) => {
     const [exists] = await session.query<{ present: boolean }>(
       `select to_regclass('schema_migrations') is not null as present`,
     );
     const applied = exists?.present
-      ? (await session.query<{ name: string }>('select name from schema_migrations order by name')).map((r) => r.name)
+      ? (await session.query<{ name: string }>('select name from schema_migrations order by name')).map(
+          (r) => r.name,
+        )
       : [];
     return { applied, pending: migrations.map((m) => m.name).filter((name) => !applied.includes(name)) };
   });

@@ -17,29 +17,71 @@ interface DemoOrganisation {
 const ORGANISATIONS: DemoOrganisation[] = [
   { key: 'utrecht', name: 'Gemeente Utrecht', type: 'gemeente', municipalityCode: 'GM0344' },
   { key: 'amsterdam', name: 'Gemeente Amsterdam', type: 'gemeente', municipalityCode: 'GM0363' },
-  { key: 'zorg', name: 'Zorgcoördinatie Utrecht', type: 'zorgcoordinatie', region: { kind: 'zorgcoordinatie', code: 'zc-vr09' } },
+  {
+    key: 'zorg',
+    name: 'Zorgcoördinatie Utrecht',
+    type: 'zorgcoordinatie',
+    region: { kind: 'zorgcoordinatie', code: 'zc-vr09' },
+  },
   { key: 'comensha', name: 'CoMensha', type: 'comensha' },
-  { key: 'politie', name: 'Politie Midden-Nederland', type: 'politie', region: { kind: 'politie-eenheid', code: 'midden-nederland' } },
+  {
+    key: 'politie',
+    name: 'Politie Midden-Nederland',
+    type: 'politie',
+    region: { kind: 'politie-eenheid', code: 'midden-nederland' },
+  },
   { key: 'nla', name: 'Nederlandse Arbeidsinspectie', type: 'arbeidsinspectie' },
-  { key: 'riec', name: 'RIEC Midden-Nederland', type: 'riec', region: { kind: 'riec', code: 'riec-midden-nederland' } },
+  {
+    key: 'riec',
+    name: 'RIEC Midden-Nederland',
+    type: 'riec',
+    region: { kind: 'riec', code: 'riec-midden-nederland' },
+  },
   { key: 'jenv', name: 'Ministerie van Justitie en Veiligheid', type: 'ministerie' },
   { key: 'nr', name: 'Nationaal Rapporteur', type: 'nationaal-rapporteur' },
 ];
 
 const USERS: { local: string; name: string; memberships: [string, Role[]][] }[] = [
   { local: 'beheerder.utrecht', name: 'Bas Beheer', memberships: [['utrecht', ['beheerder']]] },
-  { local: 'aandacht.utrecht', name: 'Anouk Aandacht', memberships: [['utrecht', ['aandachtsfunctionaris']]] },
+  {
+    local: 'aandacht.utrecht',
+    name: 'Anouk Aandacht',
+    memberships: [['utrecht', ['aandachtsfunctionaris']]],
+  },
   { local: 'melder.utrecht', name: 'Milan Melder', memberships: [['utrecht', ['melder']]] },
   { local: 'auditor.utrecht', name: 'Aida Toezicht', memberships: [['utrecht', ['auditor']]] },
   { local: 'beheerder.amsterdam', name: 'Bo Beheer', memberships: [['amsterdam', ['beheerder']]] },
-  { local: 'aandacht.amsterdam', name: 'Amir Aandacht', memberships: [['amsterdam', ['aandachtsfunctionaris']]] },
-  { local: 'zorg.utrecht', name: 'Zoë Zorg', memberships: [['zorg', ['zorgcoordinator', 'beheerder']], ['utrecht', ['zorgcoordinator']]] },
-  { local: 'registratie.comensha', name: 'Cor Register', memberships: [['comensha', ['comensha-registrator', 'beheerder']]] },
-  { local: 'recherche.politie', name: 'Rik Recherche', memberships: [['politie', ['opsporing', 'beheerder']]] },
+  {
+    local: 'aandacht.amsterdam',
+    name: 'Amir Aandacht',
+    memberships: [['amsterdam', ['aandachtsfunctionaris']]],
+  },
+  {
+    local: 'zorg.utrecht',
+    name: 'Zoë Zorg',
+    memberships: [
+      ['zorg', ['zorgcoordinator', 'beheerder']],
+      ['utrecht', ['zorgcoordinator']],
+    ],
+  },
+  {
+    local: 'registratie.comensha',
+    name: 'Cor Register',
+    memberships: [['comensha', ['comensha-registrator', 'beheerder']]],
+  },
+  {
+    local: 'recherche.politie',
+    name: 'Rik Recherche',
+    memberships: [['politie', ['opsporing', 'beheerder']]],
+  },
   { local: 'informatiepunt.nla', name: 'Inge Punt', memberships: [['nla', ['informatiepunt', 'beheerder']]] },
   { local: 'adviseur.riec', name: 'Ria Casus', memberships: [['riec', ['riec-adviseur', 'beheerder']]] },
   { local: 'beleid.jenv', name: 'Bram Beleid', memberships: [['jenv', ['beleidsmedewerker']]] },
-  { local: 'beheer.jenv', name: 'Lotte Landelijk', memberships: [['jenv', ['landelijk-beheerder', 'beheerder', 'privacyfunctionaris']]] },
+  {
+    local: 'beheer.jenv',
+    name: 'Lotte Landelijk',
+    memberships: [['jenv', ['landelijk-beheerder', 'beheerder', 'privacyfunctionaris']]],
+  },
   { local: 'analist.nr', name: 'Noor Analyse', memberships: [['nr', ['analist', 'beheerder']]] },
 ];
 
@@ -80,7 +122,10 @@ export async function seedDemo(ctx: Ctx): Promise<DemoLogin[]> {
           .join('; '),
       });
     }
-    await tx.audit({ action: 'system.seed-demo', details: { organisations: ORGANISATIONS.length, users: USERS.length } });
+    await tx.audit({
+      action: 'system.seed-demo',
+      details: { organisations: ORGANISATIONS.length, users: USERS.length },
+    });
     return logins;
   });
 }

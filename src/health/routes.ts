@@ -10,7 +10,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout;
   return Promise.race([
     promise,
-    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))),
+    new Promise<T>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)),
+    ),
   ]).finally(() => clearTimeout(timer));
 }
 
@@ -24,10 +26,13 @@ export function healthRoutes(app: FastifyInstance, database: Database, metrics: 
     try {
       await withTimeout(database.ping(), READY_TIMEOUT_MS);
       const { pending } = await withTimeout(migrationStatus(database, migrations), READY_TIMEOUT_MS);
-      if (pending.length) return reply.code(503).send({ status: 'not-ready', reason: 'migrations-pending', pending });
+      if (pending.length)
+        return reply.code(503).send({ status: 'not-ready', reason: 'migrations-pending', pending });
       return { status: 'ready', database: database.kind };
     } catch (error) {
-      return reply.code(503).send({ status: 'not-ready', reason: 'database-unreachable', detail: (error as Error).message });
+      return reply
+        .code(503)
+        .send({ status: 'not-ready', reason: 'database-unreachable', detail: (error as Error).message });
     }
   });
 

@@ -1,12 +1,34 @@
-import { Alert, Button, ButtonGroup, CheckboxGroup, DataList, ErrorSummary, Form, Heading, Link, Paragraph, Table, TextField } from '../web/components.js';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  CheckboxGroup,
+  DataList,
+  ErrorSummary,
+  Form,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  TextField,
+} from '../web/components.js';
 import type { PageContext } from '../web/layout.js';
 import type { MemberRecord } from './store.js';
 
 type Errors = Record<string, string | undefined>;
 
-const roleOptions = (page: PageContext, roles: string[]) => roles.map((r) => ({ value: r, label: page.t(`role.${r}`) }));
+const roleOptions = (page: PageContext, roles: string[]) =>
+  roles.map((r) => ({ value: r, label: page.t(`role.${r}`) }));
 
-export function UsersPage({ page, users, notice }: { page: PageContext; users: MemberRecord[]; notice?: string }) {
+export function UsersPage({
+  page,
+  users,
+  notice,
+}: {
+  page: PageContext;
+  users: MemberRecord[];
+  notice?: string;
+}) {
   const { t } = page;
   return (
     <>
@@ -14,13 +36,22 @@ export function UsersPage({ page, users, notice }: { page: PageContext; users: M
       {notice && <Alert type="ok">{notice}</Alert>}
       <Paragraph>{t('users.intro')}</Paragraph>
       <Paragraph>
-        <a class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action" href="/gebruikers/nieuw">
+        <a
+          class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+          href="/gebruikers/nieuw"
+        >
           {t('users.add')}
         </a>
       </Paragraph>
       <Table
         caption={t('users.title', { organisation: page.session!.actor.organisationName ?? '' })}
-        head={[t('users.col.name'), t('users.col.email'), t('users.col.roles'), t('users.col.status'), t('users.col.secondFactor')]}
+        head={[
+          t('users.col.name'),
+          t('users.col.email'),
+          t('users.col.roles'),
+          t('users.col.status'),
+          t('users.col.secondFactor'),
+        ]}
         rows={users.map((u) => [
           <Link href={`/gebruikers/${u.userId}`}>{u.displayName}</Link>,
           u.email,
@@ -33,7 +64,17 @@ export function UsersPage({ page, users, notice }: { page: PageContext; users: M
   );
 }
 
-export function NewUserPage({ page, roles, values, errors }: { page: PageContext; roles: string[]; values: { email?: string; displayName?: string; roles?: string[] }; errors: Errors }) {
+export function NewUserPage({
+  page,
+  roles,
+  values,
+  errors,
+}: {
+  page: PageContext;
+  roles: string[];
+  values: { email?: string; displayName?: string; roles?: string[] };
+  errors: Errors;
+}) {
   const { t } = page;
   return (
     <div class="app-narrow">
@@ -41,9 +82,30 @@ export function NewUserPage({ page, roles, values, errors }: { page: PageContext
       <ErrorSummary errors={errors} title={t('common.errorSummary')} />
       <Paragraph>{t('users.new.intro')}</Paragraph>
       <Form action="/gebruikers" csrf={page.csrf} label={t('users.new.title')}>
-        <TextField name="displayName" label={t('users.field.name')} value={values.displayName} error={errors.displayName} autocomplete="off" required />
-        <TextField name="email" type="email" label={t('users.field.email')} value={values.email} error={errors.email} autocomplete="off" required />
-        <CheckboxGroup name="roles" legend={t('users.field.roles')} options={roleOptions(page, roles)} values={values.roles ?? []} error={errors.roles} />
+        <TextField
+          name="displayName"
+          label={t('users.field.name')}
+          value={values.displayName}
+          error={errors.displayName}
+          autocomplete="off"
+          required
+        />
+        <TextField
+          name="email"
+          type="email"
+          label={t('users.field.email')}
+          value={values.email}
+          error={errors.email}
+          autocomplete="off"
+          required
+        />
+        <CheckboxGroup
+          name="roles"
+          legend={t('users.field.roles')}
+          options={roleOptions(page, roles)}
+          values={values.roles ?? []}
+          error={errors.roles}
+        />
         <ButtonGroup>
           <Button>{t('users.add')}</Button>
         </ButtonGroup>
@@ -52,7 +114,15 @@ export function NewUserPage({ page, roles, values, errors }: { page: PageContext
   );
 }
 
-export function UserCreatedPage({ page, user, activationCode }: { page: PageContext; user: MemberRecord; activationCode?: string | undefined }) {
+export function UserCreatedPage({
+  page,
+  user,
+  activationCode,
+}: {
+  page: PageContext;
+  user: MemberRecord;
+  activationCode?: string | undefined;
+}) {
   const { t } = page;
   return (
     <div class="app-narrow">
@@ -77,7 +147,21 @@ export function UserCreatedPage({ page, user, activationCode }: { page: PageCont
   );
 }
 
-export function UserPage({ page, user, roles, errors, notice, activationCode }: { page: PageContext; user: MemberRecord; roles: string[]; errors: Errors; notice?: string; activationCode?: string }) {
+export function UserPage({
+  page,
+  user,
+  roles,
+  errors,
+  notice,
+  activationCode,
+}: {
+  page: PageContext;
+  user: MemberRecord;
+  roles: string[];
+  errors: Errors;
+  notice?: string;
+  activationCode?: string;
+}) {
   const { t } = page;
   return (
     <>
@@ -104,21 +188,35 @@ export function UserPage({ page, user, roles, errors, notice, activationCode }: 
       <div class="app-narrow">
         <Heading level={2}>{t('users.detail.roles')}</Heading>
         <Form action={`/gebruikers/${user.userId}/rollen`} csrf={page.csrf} label={t('users.detail.roles')}>
-          <CheckboxGroup name="roles" legend={t('users.field.roles')} options={roleOptions(page, roles)} values={user.roles} error={errors.roles} />
+          <CheckboxGroup
+            name="roles"
+            legend={t('users.field.roles')}
+            options={roleOptions(page, roles)}
+            values={user.roles}
+            error={errors.roles}
+          />
           <ButtonGroup>
             <Button>{t('common.save')}</Button>
           </ButtonGroup>
         </Form>
         <Heading level={2}>{t('users.detail.reset')}</Heading>
         <Paragraph>{t('users.detail.resetHelp')}</Paragraph>
-        <Form action={`/gebruikers/${user.userId}/activering`} csrf={page.csrf} label={t('users.detail.reset')}>
+        <Form
+          action={`/gebruikers/${user.userId}/activering`}
+          csrf={page.csrf}
+          label={t('users.detail.reset')}
+        >
           <ButtonGroup>
             <Button variant="secondary">{t('users.detail.reset')}</Button>
           </ButtonGroup>
         </Form>
         <Heading level={2}>{t('users.detail.remove')}</Heading>
         <Paragraph>{t('users.detail.removeHelp')}</Paragraph>
-        <Form action={`/gebruikers/${user.userId}/verwijderen`} csrf={page.csrf} label={t('users.detail.remove')}>
+        <Form
+          action={`/gebruikers/${user.userId}/verwijderen`}
+          csrf={page.csrf}
+          label={t('users.detail.remove')}
+        >
           <ButtonGroup>
             <Button variant="secondary">{t('users.detail.remove')}</Button>
           </ButtonGroup>

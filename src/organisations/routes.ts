@@ -21,9 +21,17 @@ const Member = Type.Object({
   secondFactor: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
 });
-const Roles = Type.Array(Type.String({ enum: [...ROLES] }), { minItems: 1, maxItems: ROLES.length, uniqueItems: true });
+const Roles = Type.Array(Type.String({ enum: [...ROLES] }), {
+  minItems: 1,
+  maxItems: ROLES.length,
+  uniqueItems: true,
+});
 const NewUser = Type.Object(
-  { email: Type.String({ format: 'email', maxLength: 254 }), displayName: Type.String({ minLength: 1, maxLength: 200 }), roles: Roles },
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    displayName: Type.String({ minLength: 1, maxLength: 200 }),
+    roles: Roles,
+  },
   { additionalProperties: false },
 );
 const Organisation = Type.Object({
@@ -39,9 +47,19 @@ const NewOrganisation = Type.Object(
     name: Type.String({ minLength: 2, maxLength: 200 }),
     type: Type.String({ enum: [...ORGANISATION_TYPES] }),
     municipalityCode: Type.Optional(Type.String({ pattern: '^GM[0-9]{4}$' })),
-    regionKind: Type.Optional(Type.String({ enum: ['politie-eenheid', 'riec', 'veiligheidsregio', 'zorgcoordinatie'] })),
+    regionKind: Type.Optional(
+      Type.String({ enum: ['politie-eenheid', 'riec', 'veiligheidsregio', 'zorgcoordinatie'] }),
+    ),
     regionCode: Type.Optional(Type.String({ maxLength: 60 })),
-    firstAdministrator: Type.Optional(Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }), displayName: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false })),
+    firstAdministrator: Type.Optional(
+      Type.Object(
+        {
+          email: Type.String({ format: 'email', maxLength: 254 }),
+          displayName: Type.String({ minLength: 1, maxLength: 200 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -63,94 +81,244 @@ function pageErrors(req: FastifyRequest, error: unknown): Record<string, string>
   return errors;
 }
 
-const withUserDates = <T extends { createdAt: Date }>(m: T) => ({ ...m, createdAt: m.createdAt.toISOString() });
+const withUserDates = <T extends { createdAt: Date }>(m: T) => ({
+  ...m,
+  createdAt: m.createdAt.toISOString(),
+});
 
 export function organisationRoutes(app: FastifyInstance): void {
   registerNav({ href: '/gebruikers', labelKey: 'nav.users', access: 'users.read', order: 50 });
-  const rolesHere = (req: FastifyRequest) => organisations.rolesFor(req.ctx.actor.kind === 'user' ? (req.ctx.actor.organisationType ?? '') : '');
+  const rolesHere = (req: FastifyRequest) =>
+    organisations.rolesFor(req.ctx.actor.kind === 'user' ? (req.ctx.actor.organisationType ?? '') : '');
 
   // API
-  app.get('/api/v1/organisaties', {
-    config: { access: 'authenticated' },
-    schema: { tags, operationId: 'listOrganisations', summary: 'The organisations in the chain (no personal data)', response: { 200: Type.Array(Organisation) } },
-  }, async (req) => organisations.listOrganisations(req.ctx));
-
-  app.post('/api/v1/organisaties', {
-    config: { access: 'organisations.manage' },
-    schema: { tags, operationId: 'createOrganisation', summary: 'Register an organisation, optionally with its first beheerder', body: NewOrganisation, response: { 201: Type.Object({ organisation: Organisation, activationCode: Type.Optional(Type.String()) }) } },
-  }, async (req, reply) => reply.code(201).send(await organisations.createOrganisation(req.ctx, req.body as organisations.NewOrganisation)));
-
-  app.get('/api/v1/gebruikers', {
-    config: { access: 'users.read' },
-    schema: { tags, operationId: 'listUsers', summary: 'Users of the own organisation with their roles', response: { 200: Type.Array(Member) } },
-  }, async (req) => (await organisations.listUsers(req.ctx)).map(withUserDates));
-
-  app.post('/api/v1/gebruikers', {
-    config: { access: 'users.manage' },
-    schema: {
-      tags,
-      operationId: 'createUser',
-      summary: 'Add a user to the own organisation; a new account gets a one-time activation code',
-      body: NewUser,
-      response: { 201: Type.Object({ user: Member, activationCode: Type.Optional(Type.String()), existingAccount: Type.Boolean() }) },
+  app.get(
+    '/api/v1/organisaties',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'listOrganisations',
+        summary: 'The organisations in the chain (no personal data)',
+        response: { 200: Type.Array(Organisation) },
+      },
     },
-  }, async (req, reply) => {
-    const result = await organisations.addUser(req.ctx, req.body as { email: string; displayName: string; roles: string[] });
-    return reply.code(201).send({ ...result, user: withUserDates(result.user) });
-  });
+    async (req) => organisations.listOrganisations(req.ctx),
+  );
 
-  app.get('/api/v1/gebruikers/:id', {
-    config: { access: 'users.read' },
-    schema: { tags, operationId: 'getUser', summary: 'One user of the own organisation', params: Id, response: { 200: Member } },
-  }, async (req) => withUserDates(await organisations.getUser(req.ctx, (req.params as { id: string }).id)));
+  app.post(
+    '/api/v1/organisaties',
+    {
+      config: { access: 'organisations.manage' },
+      schema: {
+        tags,
+        operationId: 'createOrganisation',
+        summary: 'Register an organisation, optionally with its first beheerder',
+        body: NewOrganisation,
+        response: {
+          201: Type.Object({ organisation: Organisation, activationCode: Type.Optional(Type.String()) }),
+        },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(await organisations.createOrganisation(req.ctx, req.body as organisations.NewOrganisation)),
+  );
 
-  app.put('/api/v1/gebruikers/:id/rollen', {
-    config: { access: 'users.manage' },
-    schema: { tags, operationId: 'setUserRoles', summary: "Replace a user's roles in the own organisation", params: Id, body: Roles, response: { 200: Member } },
-  }, async (req) => withUserDates(await organisations.changeRoles(req.ctx, (req.params as { id: string }).id, req.body as string[])));
+  app.get(
+    '/api/v1/gebruikers',
+    {
+      config: { access: 'users.read' },
+      schema: {
+        tags,
+        operationId: 'listUsers',
+        summary: 'Users of the own organisation with their roles',
+        response: { 200: Type.Array(Member) },
+      },
+    },
+    async (req) => (await organisations.listUsers(req.ctx)).map(withUserDates),
+  );
 
-  app.delete('/api/v1/gebruikers/:id', {
-    config: { access: 'users.manage' },
-    schema: { tags, operationId: 'removeUser', summary: 'Remove a user from the own organisation', params: Id, response: { 204: Type.Null() } },
-  }, async (req, reply) => {
-    await organisations.removeUser(req.ctx, (req.params as { id: string }).id);
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/v1/gebruikers',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        operationId: 'createUser',
+        summary: 'Add a user to the own organisation; a new account gets a one-time activation code',
+        body: NewUser,
+        response: {
+          201: Type.Object({
+            user: Member,
+            activationCode: Type.Optional(Type.String()),
+            existingAccount: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const result = await organisations.addUser(
+        req.ctx,
+        req.body as { email: string; displayName: string; roles: string[] },
+      );
+      return reply.code(201).send({ ...result, user: withUserDates(result.user) });
+    },
+  );
 
-  app.post('/api/v1/gebruikers/:id/activeringscodes', {
-    config: { access: 'users.manage' },
-    schema: { tags, operationId: 'resetUserAccess', summary: 'Issue a new activation code (clears password and second factor)', params: Id, response: { 201: Type.Object({ activationCode: Type.String(), activationExpiresAt: Type.String({ format: 'date-time' }) }) } },
-  }, async (req, reply) => {
-    const result = await organisations.resetAccess(req.ctx, (req.params as { id: string }).id);
-    return reply.code(201).send({ activationCode: result.activationCode, activationExpiresAt: result.activationExpiresAt.toISOString() });
-  });
+  app.get(
+    '/api/v1/gebruikers/:id',
+    {
+      config: { access: 'users.read' },
+      schema: {
+        tags,
+        operationId: 'getUser',
+        summary: 'One user of the own organisation',
+        params: Id,
+        response: { 200: Member },
+      },
+    },
+    async (req) => withUserDates(await organisations.getUser(req.ctx, (req.params as { id: string }).id)),
+  );
+
+  app.put(
+    '/api/v1/gebruikers/:id/rollen',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        operationId: 'setUserRoles',
+        summary: "Replace a user's roles in the own organisation",
+        params: Id,
+        body: Roles,
+        response: { 200: Member },
+      },
+    },
+    async (req) =>
+      withUserDates(
+        await organisations.changeRoles(req.ctx, (req.params as { id: string }).id, req.body as string[]),
+      ),
+  );
+
+  app.delete(
+    '/api/v1/gebruikers/:id',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        operationId: 'removeUser',
+        summary: 'Remove a user from the own organisation',
+        params: Id,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await organisations.removeUser(req.ctx, (req.params as { id: string }).id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/gebruikers/:id/activeringscodes',
+    {
+      config: { access: 'users.manage' },
+      schema: {
+        tags,
+        operationId: 'resetUserAccess',
+        summary: 'Issue a new activation code (clears password and second factor)',
+        params: Id,
+        response: {
+          201: Type.Object({
+            activationCode: Type.String(),
+            activationExpiresAt: Type.String({ format: 'date-time' }),
+          }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const result = await organisations.resetAccess(req.ctx, (req.params as { id: string }).id);
+      return reply
+        .code(201)
+        .send({
+          activationCode: result.activationCode,
+          activationExpiresAt: result.activationExpiresAt.toISOString(),
+        });
+    },
+  );
 
   // Pages
   app.get('/gebruikers', { config: { access: 'users.read' } }, async (req, reply) =>
-    reply.page(req.t('nav.users'), h(UsersPage, { page: reply.pageContext(), users: await organisations.listUsers(req.ctx) })),
+    reply.page(
+      req.t('nav.users'),
+      h(UsersPage, { page: reply.pageContext(), users: await organisations.listUsers(req.ctx) }),
+    ),
   );
 
   app.get('/gebruikers/nieuw', { config: { access: 'users.manage' } }, async (req, reply) =>
-    reply.page(req.t('users.new.title'), h(NewUserPage, { page: reply.pageContext(), roles: rolesHere(req), values: {}, errors: {} })),
+    reply.page(
+      req.t('users.new.title'),
+      h(NewUserPage, { page: reply.pageContext(), roles: rolesHere(req), values: {}, errors: {} }),
+    ),
   );
 
   app.post('/gebruikers', { config: { access: 'users.manage' } }, async (req, reply) => {
-    const values = { email: field(req, 'email'), displayName: field(req, 'displayName'), roles: fields(req, 'roles') };
+    const values = {
+      email: field(req, 'email'),
+      displayName: field(req, 'displayName'),
+      roles: fields(req, 'roles'),
+    };
     try {
       const result = await organisations.addUser(req.ctx, values);
-      return reply.code(201).page(req.t('users.created.title'), h(UserCreatedPage, { page: reply.pageContext(), user: result.user, activationCode: result.activationCode }), 201);
+      return reply
+        .code(201)
+        .page(
+          req.t('users.created.title'),
+          h(UserCreatedPage, {
+            page: reply.pageContext(),
+            user: result.user,
+            activationCode: result.activationCode,
+          }),
+          201,
+        );
     } catch (error) {
-      return reply.page(req.t('users.new.title'), h(NewUserPage, { page: reply.pageContext(), roles: rolesHere(req), values, errors: pageErrors(req, error) }), 400);
+      return reply.page(
+        req.t('users.new.title'),
+        h(NewUserPage, {
+          page: reply.pageContext(),
+          roles: rolesHere(req),
+          values,
+          errors: pageErrors(req, error),
+        }),
+        400,
+      );
     }
   });
 
-  const showUser = async (req: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; notice?: string; activationCode?: string } = {}, status = 200) => {
+  const showUser = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { errors?: Record<string, string>; notice?: string; activationCode?: string } = {},
+    status = 200,
+  ) => {
     const user = await organisations.getUser(req.ctx, (req.params as { id: string }).id);
-    return reply.page(req.t('users.detail.title', { name: user.displayName }), h(UserPage, { page: reply.pageContext(), user, roles: rolesHere(req), errors: extra.errors ?? {}, ...extra }), status);
+    return reply.page(
+      req.t('users.detail.title', { name: user.displayName }),
+      h(UserPage, {
+        page: reply.pageContext(),
+        user,
+        roles: rolesHere(req),
+        errors: extra.errors ?? {},
+        ...extra,
+      }),
+      status,
+    );
   };
   const isUuid = (req: FastifyRequest) => /^[0-9a-f-]{36}$/i.test((req.params as { id: string }).id);
 
-  app.get('/gebruikers/:id', { config: { access: 'users.read' } }, async (req, reply) => (isUuid(req) ? showUser(req, reply) : reply.callNotFound()));
+  app.get('/gebruikers/:id', { config: { access: 'users.read' } }, async (req, reply) =>
+    isUuid(req) ? showUser(req, reply) : reply.callNotFound(),
+  );
 
   app.post('/gebruikers/:id/rollen', { config: { access: 'users.manage' } }, async (req, reply) => {
     if (!isUuid(req)) return reply.callNotFound();
@@ -177,7 +345,14 @@ export function organisationRoutes(app: FastifyInstance): void {
     const user = await organisations.getUser(req.ctx, (req.params as { id: string }).id);
     try {
       await organisations.removeUser(req.ctx, user.userId);
-      return reply.page(req.t('nav.users'), h(UsersPage, { page: reply.pageContext(), users: await organisations.listUsers(req.ctx), notice: req.t('users.removed', { name: user.displayName }) }));
+      return reply.page(
+        req.t('nav.users'),
+        h(UsersPage, {
+          page: reply.pageContext(),
+          users: await organisations.listUsers(req.ctx),
+          notice: req.t('users.removed', { name: user.displayName }),
+        }),
+      );
     } catch (error) {
       return showUser(req, reply, { errors: pageErrors(req, error) }, 409);
     }

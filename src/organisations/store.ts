@@ -11,30 +11,73 @@ export interface OrganisationRecord {
   regionCode: string | null;
 }
 
-const organisationColumns = ['id', 'name', 'type', 'municipality_code', 'region_kind', 'region_code'] as const;
+const organisationColumns = [
+  'id',
+  'name',
+  'type',
+  'municipality_code',
+  'region_kind',
+  'region_code',
+] as const;
 
-function toOrganisation(row: { id: string; name: string; type: string; municipality_code: string | null; region_kind: string | null; region_code: string | null }): OrganisationRecord {
-  return { id: row.id, name: row.name, type: row.type, municipalityCode: row.municipality_code, regionKind: row.region_kind, regionCode: row.region_code };
+function toOrganisation(row: {
+  id: string;
+  name: string;
+  type: string;
+  municipality_code: string | null;
+  region_kind: string | null;
+  region_code: string | null;
+}): OrganisationRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    municipalityCode: row.municipality_code,
+    regionKind: row.region_kind,
+    regionCode: row.region_code,
+  };
 }
 
 export async function listOrganisations(db: Kysely<DB>): Promise<OrganisationRecord[]> {
-  return (await db.selectFrom('organisations').select(organisationColumns).orderBy('name').execute()).map(toOrganisation);
+  return (await db.selectFrom('organisations').select(organisationColumns).orderBy('name').execute()).map(
+    toOrganisation,
+  );
 }
 
 export async function findOrganisation(db: Kysely<DB>, id: string): Promise<OrganisationRecord | undefined> {
-  const row = await db.selectFrom('organisations').select(organisationColumns).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('organisations')
+    .select(organisationColumns)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row && toOrganisation(row);
 }
 
-export async function findOrganisationByName(db: Kysely<DB>, name: string): Promise<OrganisationRecord | undefined> {
-  const row = await db.selectFrom('organisations').select(organisationColumns).where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase())).executeTakeFirst();
+export async function findOrganisationByName(
+  db: Kysely<DB>,
+  name: string,
+): Promise<OrganisationRecord | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(organisationColumns)
+    .where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+    .executeTakeFirst();
   return row && toOrganisation(row);
 }
 
-export async function insertOrganisation(db: Kysely<DB>, org: Omit<OrganisationRecord, 'id'>): Promise<OrganisationRecord> {
+export async function insertOrganisation(
+  db: Kysely<DB>,
+  org: Omit<OrganisationRecord, 'id'>,
+): Promise<OrganisationRecord> {
   const row = await db
     .insertInto('organisations')
-    .values({ name: org.name, type: org.type, municipality_code: org.municipalityCode, region_kind: org.regionKind, region_code: org.regionCode })
+    .values({
+      name: org.name,
+      type: org.type,
+      municipality_code: org.municipalityCode,
+      region_kind: org.regionKind,
+      region_code: org.regionCode,
+    })
     .returning(organisationColumns)
     .executeTakeFirstOrThrow();
   return toOrganisation(row);
@@ -50,11 +93,26 @@ export interface MemberRecord {
   createdAt: Date;
 }
 
-export async function listMembers(db: Kysely<DB>, organisationId: string, now: Date, userId?: string): Promise<MemberRecord[]> {
+export async function listMembers(
+  db: Kysely<DB>,
+  organisationId: string,
+  now: Date,
+  userId?: string,
+): Promise<MemberRecord[]> {
   let query = db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.id', 'users.email', 'users.display_name', 'users.password_hash', 'users.totp_confirmed_at', 'users.locked_until', 'users.disabled_at', 'users.created_at', 'memberships.role'])
+    .select([
+      'users.id',
+      'users.email',
+      'users.display_name',
+      'users.password_hash',
+      'users.totp_confirmed_at',
+      'users.locked_until',
+      'users.disabled_at',
+      'users.created_at',
+      'memberships.role',
+    ])
     .where('memberships.organisation_id', '=', organisationId);
   if (userId) query = query.where('users.id', '=', userId);
   const rows = await query.orderBy('users.display_name').orderBy('memberships.role').execute();
@@ -70,7 +128,13 @@ export async function listMembers(db: Kysely<DB>, organisationId: string, now: D
       email: row.email,
       displayName: row.display_name,
       roles: [row.role],
-      status: row.disabled_at ? 'disabled' : !row.password_hash ? 'awaiting-activation' : row.locked_until && row.locked_until > now ? 'locked' : 'active',
+      status: row.disabled_at
+        ? 'disabled'
+        : !row.password_hash
+          ? 'awaiting-activation'
+          : row.locked_until && row.locked_until > now
+            ? 'locked'
+            : 'active',
       secondFactor: row.totp_confirmed_at !== null,
       createdAt: row.created_at,
     });
@@ -78,16 +142,37 @@ export async function listMembers(db: Kysely<DB>, organisationId: string, now: D
   return [...members.values()];
 }
 
-export async function setRoles(db: Kysely<DB>, userId: string, organisationId: string, roles: string[], grantedBy: string | null): Promise<void> {
-  await db.deleteFrom('memberships').where('user_id', '=', userId).where('organisation_id', '=', organisationId).execute();
+export async function setRoles(
+  db: Kysely<DB>,
+  userId: string,
+  organisationId: string,
+  roles: string[],
+  grantedBy: string | null,
+): Promise<void> {
+  await db
+    .deleteFrom('memberships')
+    .where('user_id', '=', userId)
+    .where('organisation_id', '=', organisationId)
+    .execute();
   if (roles.length === 0) return;
   await db
     .insertInto('memberships')
-    .values(roles.map((role) => ({ user_id: userId, organisation_id: organisationId, role, granted_by: grantedBy })))
+    .values(
+      roles.map((role) => ({
+        user_id: userId,
+        organisation_id: organisationId,
+        role,
+        granted_by: grantedBy,
+      })),
+    )
     .execute();
 }
 
-export async function countOtherOrganisations(db: Kysely<DB>, userId: string, organisationId: string): Promise<number> {
+export async function countOtherOrganisations(
+  db: Kysely<DB>,
+  userId: string,
+  organisationId: string,
+): Promise<number> {
   const row = await db
     .selectFrom('memberships')
     .select((eb) => eb.fn.count<number>('organisation_id').distinct().as('n'))

@@ -13,11 +13,19 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
  * May `actor` use `permission` on a record held by `target.organisationId`? The same rule answers for one record
  * and, through `listScope`, for lists, so a list never shows what a single read would refuse.
  */
-export function decide(actor: Actor, permission: Permission, target?: { organisationId: string | null }): Decision {
+export function decide(
+  actor: Actor,
+  permission: Permission,
+  target?: { organisationId: string | null },
+): Decision {
   if (actor.kind !== 'user') return { allowed: false, reason: 'not-logged-in' };
   if (!actor.organisationId) return { allowed: false, reason: 'no-organisation-chosen' };
   if (!hasPermission(actor, permission)) return { allowed: false, reason: `role-lacks-${permission}` };
-  if (PERMISSIONS[permission].scope === 'own-organisation' && target && target.organisationId !== actor.organisationId) {
+  if (
+    PERMISSIONS[permission].scope === 'own-organisation' &&
+    target &&
+    target.organisationId !== actor.organisationId
+  ) {
     return { allowed: false, reason: 'other-organisation' };
   }
   return { allowed: true };
@@ -26,5 +34,7 @@ export function decide(actor: Actor, permission: Permission, target?: { organisa
 /** The organisation a list must be limited to, or null for a national permission. */
 export function listScope(actor: Actor, permission: Permission): { organisationId: string } | null | 'none' {
   if (actor.kind !== 'user' || !actor.organisationId || !hasPermission(actor, permission)) return 'none';
-  return PERMISSIONS[permission].scope === 'own-organisation' ? { organisationId: actor.organisationId } : null;
+  return PERMISSIONS[permission].scope === 'own-organisation'
+    ? { organisationId: actor.organisationId }
+    : null;
 }

@@ -1,5 +1,11 @@
 export { decide, hasPermission, listScope, type Decision } from './decide.js';
-export { PERMISSIONS, isPermission, type Permission, type RouteAccess, type PermissionRule } from './permissions.js';
+export {
+  PERMISSIONS,
+  isPermission,
+  type Permission,
+  type RouteAccess,
+  type PermissionRule,
+} from './permissions.js';
 export {
   ROLES,
   ROLE_RULES,

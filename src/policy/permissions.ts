@@ -20,7 +20,8 @@ export const PERMISSIONS = {
   'users.manage': {
     roles: ['beheerder'],
     scope: 'own-organisation',
-    description: 'Add users to the own organisation, change their roles, disable them, reset their second factor',
+    description:
+      'Add users to the own organisation, change their roles, disable them, reset their second factor',
   },
   'audit.read': {
     roles: ['auditor'],

@@ -3,8 +3,10 @@ import { registerDictionary } from '../web/i18n.js';
 registerDictionary({
   nl: {
     'reference.title': 'Gemeenten en regio’s',
-    'reference.intro': 'De {count} gemeenten van {year} met hun politie-eenheid, RIEC-regio, veiligheidsregio en zorgcoördinatieregio.',
-    'reference.sources': 'Bronnen: CBS-gemeentecodes en veiligheidsregio’s (open data); politie-eenheid en RIEC afgeleid van de veiligheidsregio. Gegevens gemarkeerd met “te bevestigen” zijn nog niet vergeleken met de gezaghebbende bron.',
+    'reference.intro':
+      'De {count} gemeenten van {year} met hun politie-eenheid, RIEC-regio, veiligheidsregio en zorgcoördinatieregio.',
+    'reference.sources':
+      'Bronnen: CBS-gemeentecodes en veiligheidsregio’s (open data); politie-eenheid en RIEC afgeleid van de veiligheidsregio. Gegevens gemarkeerd met “te bevestigen” zijn nog niet vergeleken met de gezaghebbende bron.',
     'reference.filterKind': 'Soort regio',
     'reference.filterRegion': 'Regio',
     'reference.allKinds': 'Alle gemeenten',
@@ -39,8 +41,10 @@ registerDictionary({
   },
   en: {
     'reference.title': 'Municipalities and regions',
-    'reference.intro': 'The {count} municipalities of {year} with their police unit, RIEC region, safety region and care-coordination region.',
-    'reference.sources': 'Sources: CBS municipality codes and safety regions (open data); police unit and RIEC derived from the safety region. Data marked “to be confirmed” has not yet been checked against the authoritative source.',
+    'reference.intro':
+      'The {count} municipalities of {year} with their police unit, RIEC region, safety region and care-coordination region.',
+    'reference.sources':
+      'Sources: CBS municipality codes and safety regions (open data); police unit and RIEC derived from the safety region. Data marked “to be confirmed” has not yet been checked against the authoritative source.',
     'reference.filterKind': 'Kind of region',
     'reference.filterRegion': 'Region',
     'reference.allKinds': 'All municipalities',

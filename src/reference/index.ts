@@ -1,2 +1,10 @@
-export { listMunicipalities, getMunicipality, listRegions, currentYear, municipalityExists, regionExists, REGION_KINDS } from './service.js';
+export {
+  listMunicipalities,
+  getMunicipality,
+  listRegions,
+  currentYear,
+  municipalityExists,
+  regionExists,
+  REGION_KINDS,
+} from './service.js';
 export type { Municipality, Region, RegionKind } from './service.js';

@@ -36,120 +36,261 @@ const YearParam = Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 }));
 export function referenceRoutes(app: FastifyInstance): void {
   registerNav({ href: '/referentie', labelKey: 'nav.reference', access: 'authenticated', order: 80 });
 
-  app.get('/api/v1/gemeenten', {
-    config: { access: 'public' },
-    schema: {
-      tags,
-      operationId: 'listMunicipalities',
-      summary: 'All municipalities of a year with their regions',
-      querystring: Type.Object({ jaar: YearParam, regioSoort: KindParam, regio: Type.Optional(Type.String({ maxLength: 60 })) }, { additionalProperties: false }),
-      response: { 200: Type.Array(Municipality) },
+  app.get(
+    '/api/v1/gemeenten',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'listMunicipalities',
+        summary: 'All municipalities of a year with their regions',
+        querystring: Type.Object(
+          { jaar: YearParam, regioSoort: KindParam, regio: Type.Optional(Type.String({ maxLength: 60 })) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(Municipality) },
+      },
     },
-  }, async (req) => {
-    const q = req.query as { jaar?: number; regioSoort?: RegionKind; regio?: string };
-    return reference.listMunicipalities(req.ctx, { year: q.jaar, regionKind: q.regioSoort, regionCode: q.regio });
-  });
-
-  app.get('/api/v1/gemeenten/:code', {
-    config: { access: 'public' },
-    schema: {
-      tags,
-      operationId: 'getMunicipality',
-      summary: 'One municipality by CBS code (e.g. GM0363)',
-      params: Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) }),
-      querystring: Type.Object({ jaar: YearParam }, { additionalProperties: false }),
-      response: { 200: Municipality },
+    async (req) => {
+      const q = req.query as { jaar?: number; regioSoort?: RegionKind; regio?: string };
+      return reference.listMunicipalities(req.ctx, {
+        year: q.jaar,
+        regionKind: q.regioSoort,
+        regionCode: q.regio,
+      });
     },
-  }, async (req) => reference.getMunicipality(req.ctx, (req.params as { code: string }).code, (req.query as { jaar?: number }).jaar));
+  );
 
-  app.patch('/api/v1/gemeenten/:code', {
-    config: { access: 'reference.manage' },
-    schema: {
-      tags,
-      operationId: 'updateMunicipalityCareRegion',
-      summary: 'Move a municipality to another care-coordination region',
-      params: Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) }),
-      body: Type.Object({ careRegionCode: Type.String({ minLength: 1, maxLength: 60 }) }, { additionalProperties: false }),
-      response: { 200: Municipality },
+  app.get(
+    '/api/v1/gemeenten/:code',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'getMunicipality',
+        summary: 'One municipality by CBS code (e.g. GM0363)',
+        params: Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) }),
+        querystring: Type.Object({ jaar: YearParam }, { additionalProperties: false }),
+        response: { 200: Municipality },
+      },
     },
-  }, async (req) => reference.moveToCareRegion(req.ctx, (req.params as { code: string }).code, (req.body as { careRegionCode: string }).careRegionCode));
+    async (req) =>
+      reference.getMunicipality(
+        req.ctx,
+        (req.params as { code: string }).code,
+        (req.query as { jaar?: number }).jaar,
+      ),
+  );
 
-  app.get('/api/v1/regios', {
-    config: { access: 'public' },
-    schema: {
-      tags,
-      operationId: 'listRegions',
-      summary: 'Regions: police units, RIEC regions, safety regions and care-coordination regions',
-      querystring: Type.Object({ soort: KindParam, jaar: YearParam }, { additionalProperties: false }),
-      response: { 200: Type.Array(Region) },
+  app.patch(
+    '/api/v1/gemeenten/:code',
+    {
+      config: { access: 'reference.manage' },
+      schema: {
+        tags,
+        operationId: 'updateMunicipalityCareRegion',
+        summary: 'Move a municipality to another care-coordination region',
+        params: Type.Object({ code: Type.String({ pattern: '^GM[0-9]{4}$' }) }),
+        body: Type.Object(
+          { careRegionCode: Type.String({ minLength: 1, maxLength: 60 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Municipality },
+      },
     },
-  }, async (req) => {
-    const q = req.query as { soort?: RegionKind; jaar?: number };
-    return reference.listRegions(req.ctx, q.soort, q.jaar);
-  });
+    async (req) =>
+      reference.moveToCareRegion(
+        req.ctx,
+        (req.params as { code: string }).code,
+        (req.body as { careRegionCode: string }).careRegionCode,
+      ),
+  );
 
-  const CareRegionBody = Type.Object({ code: Type.String({ maxLength: 43 }), name: Type.String({ maxLength: 120 }), confirmed: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
-  app.post('/api/v1/zorgregios', {
-    config: { access: 'reference.manage' },
-    schema: { tags, operationId: 'createCareRegion', summary: 'Add a care-coordination region', body: CareRegionBody, response: { 201: Region } },
-  }, async (req, reply) => reply.code(201).send(await reference.saveCareRegion(req.ctx, req.body as { code: string; name: string; confirmed?: boolean }, true)));
-
-  app.put('/api/v1/zorgregios/:code', {
-    config: { access: 'reference.manage' },
-    schema: {
-      tags,
-      operationId: 'updateCareRegion',
-      summary: 'Rename or confirm a care-coordination region',
-      params: Type.Object({ code: Type.String({ maxLength: 43 }) }),
-      body: Type.Object({ name: Type.String({ maxLength: 120 }), confirmed: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
-      response: { 200: Region },
+  app.get(
+    '/api/v1/regios',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        operationId: 'listRegions',
+        summary: 'Regions: police units, RIEC regions, safety regions and care-coordination regions',
+        querystring: Type.Object({ soort: KindParam, jaar: YearParam }, { additionalProperties: false }),
+        response: { 200: Type.Array(Region) },
+      },
     },
-  }, async (req) => reference.saveCareRegion(req.ctx, { code: (req.params as { code: string }).code, ...(req.body as { name: string; confirmed?: boolean }) }, false));
+    async (req) => {
+      const q = req.query as { soort?: RegionKind; jaar?: number };
+      return reference.listRegions(req.ctx, q.soort, q.jaar);
+    },
+  );
+
+  const CareRegionBody = Type.Object(
+    {
+      code: Type.String({ maxLength: 43 }),
+      name: Type.String({ maxLength: 120 }),
+      confirmed: Type.Optional(Type.Boolean()),
+    },
+    { additionalProperties: false },
+  );
+  app.post(
+    '/api/v1/zorgregios',
+    {
+      config: { access: 'reference.manage' },
+      schema: {
+        tags,
+        operationId: 'createCareRegion',
+        summary: 'Add a care-coordination region',
+        body: CareRegionBody,
+        response: { 201: Region },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await reference.saveCareRegion(
+            req.ctx,
+            req.body as { code: string; name: string; confirmed?: boolean },
+            true,
+          ),
+        ),
+  );
+
+  app.put(
+    '/api/v1/zorgregios/:code',
+    {
+      config: { access: 'reference.manage' },
+      schema: {
+        tags,
+        operationId: 'updateCareRegion',
+        summary: 'Rename or confirm a care-coordination region',
+        params: Type.Object({ code: Type.String({ maxLength: 43 }) }),
+        body: Type.Object(
+          { name: Type.String({ maxLength: 120 }), confirmed: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Region },
+      },
+    },
+    async (req) =>
+      reference.saveCareRegion(
+        req.ctx,
+        {
+          code: (req.params as { code: string }).code,
+          ...(req.body as { name: string; confirmed?: boolean }),
+        },
+        false,
+      ),
+  );
 
   // Pages
   app.get('/referentie', { config: { access: 'authenticated' } }, async (req, reply) => {
     const kind = String((req.query as Record<string, unknown>).soort ?? '');
-    const [municipalities, regions, year] = await Promise.all([reference.listMunicipalities(req.ctx), reference.listRegions(req.ctx), reference.currentYear(req.ctx)]);
+    const [municipalities, regions, year] = await Promise.all([
+      reference.listMunicipalities(req.ctx),
+      reference.listRegions(req.ctx),
+      reference.currentYear(req.ctx),
+    ]);
     const canManage = hasPermission(req.ctx.actor, 'reference.manage');
     const validKind = (REGION_KINDS as readonly string[]).includes(kind) ? kind : '';
-    return reply.page(req.t('reference.title'), h(ReferencePage, { page: reply.pageContext(), year, municipalities, regions, kind: validKind, canManage }));
+    return reply.page(
+      req.t('reference.title'),
+      h(ReferencePage, {
+        page: reply.pageContext(),
+        year,
+        municipalities,
+        regions,
+        kind: validKind,
+        canManage,
+      }),
+    );
   });
 
-  const showMove = async (req: FastifyRequest, reply: FastifyReply, extra: { saved?: boolean; error?: string }, status = 200) => {
+  const showMove = async (
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { saved?: boolean; error?: string },
+    status = 200,
+  ) => {
     const code = (req.params as { code: string }).code;
-    const [municipality, regions] = await Promise.all([reference.getMunicipality(req.ctx, code), reference.listRegions(req.ctx, 'zorgcoordinatie')]);
-    return reply.page(req.t('reference.move.title', { name: municipality.name }), h(MoveMunicipalityPage, { page: reply.pageContext(), municipality, regions, ...extra }), status);
+    const [municipality, regions] = await Promise.all([
+      reference.getMunicipality(req.ctx, code),
+      reference.listRegions(req.ctx, 'zorgcoordinatie'),
+    ]);
+    return reply.page(
+      req.t('reference.move.title', { name: municipality.name }),
+      h(MoveMunicipalityPage, { page: reply.pageContext(), municipality, regions, ...extra }),
+      status,
+    );
   };
-  app.get('/referentie/gemeenten/:code', { config: { access: 'reference.manage' } }, async (req, reply) => showMove(req, reply, {}));
+  app.get('/referentie/gemeenten/:code', { config: { access: 'reference.manage' } }, async (req, reply) =>
+    showMove(req, reply, {}),
+  );
   app.post('/referentie/gemeenten/:code', { config: { access: 'reference.manage' } }, async (req, reply) => {
     try {
-      await reference.moveToCareRegion(req.ctx, (req.params as { code: string }).code, field(req, 'careRegionCode'));
+      await reference.moveToCareRegion(
+        req.ctx,
+        (req.params as { code: string }).code,
+        field(req, 'careRegionCode'),
+      );
       return showMove(req, reply, { saved: true });
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'validation-failed') return showMove(req, reply, { error: error.issues[0]?.message ?? error.message }, 400);
+      if (error instanceof DomainError && error.code === 'validation-failed')
+        return showMove(req, reply, { error: error.issues[0]?.message ?? error.message }, 400);
       throw error;
     }
   });
 
   app.get('/referentie/zorgregios/nieuw', { config: { access: 'reference.manage' } }, async (req, reply) =>
-    reply.page(req.t('reference.region.new'), h(CareRegionPage, { page: reply.pageContext(), region: { code: 'zc-', name: '', toBeConfirmed: false }, errors: {}, isNew: true })),
+    reply.page(
+      req.t('reference.region.new'),
+      h(CareRegionPage, {
+        page: reply.pageContext(),
+        region: { code: 'zc-', name: '', toBeConfirmed: false },
+        errors: {},
+        isNew: true,
+      }),
+    ),
   );
   app.get('/referentie/zorgregios/:code', { config: { access: 'reference.manage' } }, async (req, reply) => {
     const code = (req.params as { code: string }).code;
     const region = (await reference.listRegions(req.ctx, 'zorgcoordinatie')).find((r) => r.code === code);
     if (!region) return reply.callNotFound();
-    return reply.page(req.t('reference.region.title', { name: region.name }), h(CareRegionPage, { page: reply.pageContext(), region, errors: {}, isNew: false }));
+    return reply.page(
+      req.t('reference.region.title', { name: region.name }),
+      h(CareRegionPage, { page: reply.pageContext(), region, errors: {}, isNew: false }),
+    );
   });
   const saveRegion = (isNew: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
-    const input = { code: isNew ? field(req, 'code') : (req.params as { code: string }).code, name: field(req, 'name'), confirmed: fields(req, 'confirmed').includes('yes') };
+    const input = {
+      code: isNew ? field(req, 'code') : (req.params as { code: string }).code,
+      name: field(req, 'name'),
+      confirmed: fields(req, 'confirmed').includes('yes'),
+    };
     try {
       const region = await reference.saveCareRegion(req.ctx, input, isNew);
       if (isNew) return reply.redirect(`/referentie/zorgregios/${region.code}`, 303);
-      return reply.page(req.t('reference.region.title', { name: region.name }), h(CareRegionPage, { page: reply.pageContext(), region, errors: {}, saved: true, isNew }));
+      return reply.page(
+        req.t('reference.region.title', { name: region.name }),
+        h(CareRegionPage, { page: reply.pageContext(), region, errors: {}, saved: true, isNew }),
+      );
     } catch (error) {
-      if (!(error instanceof DomainError) || !['validation-failed', 'conflict'].includes(error.code)) throw error;
-      const errors = error.code === 'conflict' ? { code: error.message } : Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
-      return reply.page(req.t('reference.region.new'), h(CareRegionPage, { page: reply.pageContext(), region: { code: input.code, name: input.name, toBeConfirmed: !input.confirmed }, errors, isNew }), 400);
+      if (!(error instanceof DomainError) || !['validation-failed', 'conflict'].includes(error.code))
+        throw error;
+      const errors =
+        error.code === 'conflict'
+          ? { code: error.message }
+          : Object.fromEntries(error.issues.map((i) => [i.field, i.message]));
+      return reply.page(
+        req.t('reference.region.new'),
+        h(CareRegionPage, {
+          page: reply.pageContext(),
+          region: { code: input.code, name: input.name, toBeConfirmed: !input.confirmed },
+          errors,
+          isNew,
+        }),
+        400,
+      );
     }
   };
   app.post('/referentie/zorgregios', { config: { access: 'reference.manage' } }, saveRegion(true));

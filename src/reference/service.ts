@@ -17,12 +17,21 @@ async function resolveYear(ctx: Pick<Ctx, 'db'>, year: number | undefined): Prom
   if (year === undefined) return currentYear(ctx);
   const available = await store.years(ctx.db);
   if (!available.includes(year)) {
-    throw invalid([{ field: 'jaar', rule: 'enum', message: `No reference data for ${year}; available: ${available.join(', ')}` }]);
+    throw invalid([
+      {
+        field: 'jaar',
+        rule: 'enum',
+        message: `No reference data for ${year}; available: ${available.join(', ')}`,
+      },
+    ]);
   }
   return year;
 }
 
-export async function listMunicipalities(ctx: Pick<Ctx, 'db'>, query: { year?: number; regionKind?: store.RegionKind; regionCode?: string } = {}) {
+export async function listMunicipalities(
+  ctx: Pick<Ctx, 'db'>,
+  query: { year?: number; regionKind?: store.RegionKind; regionCode?: string } = {},
+) {
   const year = await resolveYear(ctx, query.year);
   return store.listMunicipalities(ctx.db, year, query);
 }
@@ -47,39 +56,74 @@ export async function regionExists(ctx: Pick<Ctx, 'db'>, kind: string, code: str
 
 function requireManage(ctx: Ctx) {
   const decision = decide(ctx.actor, 'reference.manage');
-  if (!decision.allowed) throw forbidden(`Only a national beheerder maintains reference data (${decision.reason})`);
+  if (!decision.allowed)
+    throw forbidden(`Only a national beheerder maintains reference data (${decision.reason})`);
 }
 
-export async function moveToCareRegion(ctx: Ctx, municipalityCode: string, careRegionCode: string, year?: number) {
+export async function moveToCareRegion(
+  ctx: Ctx,
+  municipalityCode: string,
+  careRegionCode: string,
+  year?: number,
+) {
   requireManage(ctx);
   const y = await resolveYear(ctx, year);
   return ctx.transaction(async (tx) => {
     if (!(await store.findRegion(tx.db, 'zorgcoordinatie', careRegionCode))) {
-      throw invalid([{ field: 'careRegionCode', rule: 'exists', message: `No care-coordination region ${careRegionCode}` }]);
+      throw invalid([
+        { field: 'careRegionCode', rule: 'exists', message: `No care-coordination region ${careRegionCode}` },
+      ]);
     }
     const before = await store.setCareRegion(tx.db, y, municipalityCode, careRegionCode);
     if (before === undefined) throw notFound(`Municipality ${municipalityCode}`);
-    await tx.audit({ action: 'reference.care-region-change', recordType: 'municipality', recordId: `${y}:${municipalityCode}`, details: { from: before, to: careRegionCode } });
+    await tx.audit({
+      action: 'reference.care-region-change',
+      recordType: 'municipality',
+      recordId: `${y}:${municipalityCode}`,
+      details: { from: before, to: careRegionCode },
+    });
     return getMunicipality(tx, municipalityCode, y);
   });
 }
 
-export async function saveCareRegion(ctx: Ctx, input: { code: string; name: string; confirmed?: boolean }, create: boolean) {
+export async function saveCareRegion(
+  ctx: Ctx,
+  input: { code: string; name: string; confirmed?: boolean },
+  create: boolean,
+) {
   requireManage(ctx);
   if (!/^zc-[a-z0-9-]{2,40}$/.test(input.code)) {
-    throw invalid([{ field: 'code', rule: 'pattern', message: 'A care-region code is zc- followed by lower-case letters, digits or dashes' }]);
+    throw invalid([
+      {
+        field: 'code',
+        rule: 'pattern',
+        message: 'A care-region code is zc- followed by lower-case letters, digits or dashes',
+      },
+    ]);
   }
   const name = input.name.trim();
-  if (name.length < 3 || name.length > 120) throw invalid([{ field: 'name', rule: 'length', message: 'The name has 3 to 120 characters' }]);
+  if (name.length < 3 || name.length > 120)
+    throw invalid([{ field: 'name', rule: 'length', message: 'The name has 3 to 120 characters' }]);
   return ctx.transaction(async (tx) => {
     if (create) {
-      if (await store.findRegion(tx.db, 'zorgcoordinatie', input.code)) throw conflict(`Region ${input.code} exists already`);
+      if (await store.findRegion(tx.db, 'zorgcoordinatie', input.code))
+        throw conflict(`Region ${input.code} exists already`);
       await store.insertCareRegion(tx.db, input.code, name, 'maintained in Schakel by a national beheerder');
     } else {
-      const changes = { name, ...(input.confirmed !== undefined ? { to_be_confirmed: !input.confirmed } : {}), source: 'maintained in Schakel by a national beheerder' };
-      if (!(await store.updateCareRegion(tx.db, input.code, changes))) throw notFound(`Care-coordination region ${input.code}`);
+      const changes = {
+        name,
+        ...(input.confirmed !== undefined ? { to_be_confirmed: !input.confirmed } : {}),
+        source: 'maintained in Schakel by a national beheerder',
+      };
+      if (!(await store.updateCareRegion(tx.db, input.code, changes)))
+        throw notFound(`Care-coordination region ${input.code}`);
     }
-    await tx.audit({ action: create ? 'reference.care-region-create' : 'reference.care-region-update', recordType: 'region', recordId: `zorgcoordinatie:${input.code}`, details: { name, confirmed: input.confirmed ?? null } });
+    await tx.audit({
+      action: create ? 'reference.care-region-create' : 'reference.care-region-update',
+      recordType: 'region',
+      recordId: `zorgcoordinatie:${input.code}`,
+      details: { name, confirmed: input.confirmed ?? null },
+    });
     const regions = await store.listRegions(tx.db, await currentYear(tx), 'zorgcoordinatie');
     return regions.find((r) => r.code === input.code)!;
   });

@@ -30,7 +30,12 @@ export interface Region {
 }
 
 export async function years(db: Kysely<DB>): Promise<number[]> {
-  const rows = await db.selectFrom('municipalities').select('year').distinct().orderBy('year', 'desc').execute();
+  const rows = await db
+    .selectFrom('municipalities')
+    .select('year')
+    .distinct()
+    .orderBy('year', 'desc')
+    .execute();
   return rows.map((r) => r.year);
 }
 
@@ -41,10 +46,16 @@ export async function listMunicipalities(
 ): Promise<Municipality[]> {
   let query = db
     .selectFrom('municipalities as m')
-    .innerJoin('regions as vr', (j) => j.onRef('vr.code', '=', 'm.safety_region_code').on('vr.kind', '=', 'veiligheidsregio'))
-    .innerJoin('regions as pe', (j) => j.onRef('pe.code', '=', 'm.police_unit_code').on('pe.kind', '=', 'politie-eenheid'))
+    .innerJoin('regions as vr', (j) =>
+      j.onRef('vr.code', '=', 'm.safety_region_code').on('vr.kind', '=', 'veiligheidsregio'),
+    )
+    .innerJoin('regions as pe', (j) =>
+      j.onRef('pe.code', '=', 'm.police_unit_code').on('pe.kind', '=', 'politie-eenheid'),
+    )
     .innerJoin('regions as ri', (j) => j.onRef('ri.code', '=', 'm.riec_code').on('ri.kind', '=', 'riec'))
-    .innerJoin('regions as zc', (j) => j.onRef('zc.code', '=', 'm.care_region_code').on('zc.kind', '=', 'zorgcoordinatie'))
+    .innerJoin('regions as zc', (j) =>
+      j.onRef('zc.code', '=', 'm.care_region_code').on('zc.kind', '=', 'zorgcoordinatie'),
+    )
     .select([
       'm.year',
       'm.code',
@@ -62,7 +73,14 @@ export async function listMunicipalities(
     .where('m.year', '=', year);
   if (filter.code) query = query.where('m.code', '=', filter.code);
   if (filter.regionKind && filter.regionCode) {
-    const column = ({ veiligheidsregio: 'm.safety_region_code', 'politie-eenheid': 'm.police_unit_code', riec: 'm.riec_code', zorgcoordinatie: 'm.care_region_code' } as const)[filter.regionKind];
+    const column = (
+      {
+        veiligheidsregio: 'm.safety_region_code',
+        'politie-eenheid': 'm.police_unit_code',
+        riec: 'm.riec_code',
+        zorgcoordinatie: 'm.care_region_code',
+      } as const
+    )[filter.regionKind];
     query = query.where(column, '=', filter.regionCode);
   }
   const rows = await query.orderBy('m.name').execute();
@@ -99,21 +117,58 @@ export async function listRegions(db: Kysely<DB>, year: number, kind?: RegionKin
 }
 
 export async function findRegion(db: Kysely<DB>, kind: string, code: string) {
-  return db.selectFrom('regions').selectAll().where('kind', '=', kind).where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('regions')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
-export async function setCareRegion(db: Kysely<DB>, year: number, code: string, careRegionCode: string): Promise<string | undefined> {
-  const before = await db.selectFrom('municipalities').select('care_region_code').where('year', '=', year).where('code', '=', code).executeTakeFirst();
+export async function setCareRegion(
+  db: Kysely<DB>,
+  year: number,
+  code: string,
+  careRegionCode: string,
+): Promise<string | undefined> {
+  const before = await db
+    .selectFrom('municipalities')
+    .select('care_region_code')
+    .where('year', '=', year)
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (!before) return undefined;
-  await db.updateTable('municipalities').set({ care_region_code: careRegionCode }).where('year', '=', year).where('code', '=', code).execute();
+  await db
+    .updateTable('municipalities')
+    .set({ care_region_code: careRegionCode })
+    .where('year', '=', year)
+    .where('code', '=', code)
+    .execute();
   return before.care_region_code;
 }
 
-export async function insertCareRegion(db: Kysely<DB>, code: string, name: string, source: string): Promise<void> {
-  await db.insertInto('regions').values({ kind: 'zorgcoordinatie', code, name, to_be_confirmed: false, source }).execute();
+export async function insertCareRegion(
+  db: Kysely<DB>,
+  code: string,
+  name: string,
+  source: string,
+): Promise<void> {
+  await db
+    .insertInto('regions')
+    .values({ kind: 'zorgcoordinatie', code, name, to_be_confirmed: false, source })
+    .execute();
 }
 
-export async function updateCareRegion(db: Kysely<DB>, code: string, changes: { name?: string; to_be_confirmed?: boolean; source?: string }): Promise<boolean> {
-  const result = await db.updateTable('regions').set(changes).where('kind', '=', 'zorgcoordinatie').where('code', '=', code).executeTakeFirst();
+export async function updateCareRegion(
+  db: Kysely<DB>,
+  code: string,
+  changes: { name?: string; to_be_confirmed?: boolean; source?: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('regions')
+    .set(changes)
+    .where('kind', '=', 'zorgcoordinatie')
+    .where('code', '=', code)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -13,7 +13,10 @@ export function isApi(req: FastifyRequest): boolean {
 
 function deny(req: FastifyRequest, reply: FastifyReply, status: 401 | 403, code: string, detail: string) {
   if (isApi(req)) {
-    return reply.code(status).type('application/problem+json').send(problem(status, code, detail));
+    return reply
+      .code(status)
+      .type('application/problem+json')
+      .send(problem(status, code, detail));
   }
   if (status === 401) {
     const back = encodeURIComponent(req.url);
@@ -37,7 +40,9 @@ function nextStepPath(req: FastifyRequest): string | null {
 export function registerAccessControl(app: FastifyInstance): void {
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    req.session = token ? await resolveSession(req.ctx.db, token, req.ctx.now(), req.ctx.config.sessionIdleMinutes) : null;
+    req.session = token
+      ? await resolveSession(req.ctx.db, token, req.ctx.now(), req.ctx.config.sessionIdleMinutes)
+      : null;
     if (req.session) {
       req.ctx = req.ctx.as(req.session.actor);
     }
@@ -53,7 +58,13 @@ export function registerAccessControl(app: FastifyInstance): void {
     if (req.session.stage !== 'complete') {
       const next = nextStepPath(req);
       if (!isApi(req) && next) return reply.redirect(next, 303);
-      return deny(req, reply, 401, 'unauthenticated', 'Finish logging in first (second factor or organisation)');
+      return deny(
+        req,
+        reply,
+        401,
+        'unauthenticated',
+        'Finish logging in first (second factor or organisation)',
+      );
     }
     if (access === 'authenticated') return;
     if (isPermission(access) && hasPermission(req.session.actor, access)) return;
@@ -62,6 +73,12 @@ export function registerAccessControl(app: FastifyInstance): void {
       outcome: 'denied',
       details: { method: req.method, route: req.routeOptions.url ?? req.url, permission: access },
     });
-    return deny(req, reply, 403, 'forbidden', `This needs the permission ${access}, which your roles in this organisation do not give`);
+    return deny(
+      req,
+      reply,
+      403,
+      'forbidden',
+      `This needs the permission ${access}, which your roles in this organisation do not give`,
+    );
   });
 }

@@ -1,7 +1,15 @@
 // Form and content components in NL Design System markup (Utrecht community CSS); see shared nl-design-system.md.
 import type { ComponentChildren } from 'preact';
 
-export function Heading({ level = 1, children, id }: { level?: 1 | 2 | 3 | 4; children: ComponentChildren; id?: string }) {
+export function Heading({
+  level = 1,
+  children,
+  id,
+}: {
+  level?: 1 | 2 | 3 | 4;
+  children: ComponentChildren;
+  id?: string;
+}) {
   const Tag = `h${level}` as 'h1';
   return (
     <Tag class={`utrecht-heading-${level}`} id={id}>
@@ -14,11 +22,20 @@ export function Paragraph({ children, lead }: { children: ComponentChildren; lea
   return <p class={`utrecht-paragraph${lead ? ' utrecht-paragraph--lead' : ''}`}>{children}</p>;
 }
 
-export function Alert({ type, children }: { type: 'info' | 'ok' | 'warning' | 'error'; children: ComponentChildren }) {
+export function Alert({
+  type,
+  children,
+}: {
+  type: 'info' | 'ok' | 'warning' | 'error';
+  children: ComponentChildren;
+}) {
   return (
     <div class={`utrecht-alert utrecht-alert--${type}`}>
       <div class="utrecht-alert__content">
-        <div class="utrecht-alert__message" role={type === 'error' || type === 'warning' ? 'alert' : 'status'}>
+        <div
+          class="utrecht-alert__message"
+          role={type === 'error' || type === 'warning' ? 'alert' : 'status'}
+        >
           {children}
         </div>
       </div>
@@ -26,7 +43,19 @@ export function Alert({ type, children }: { type: 'info' | 'ok' | 'warning' | 'e
   );
 }
 
-export function Form({ action, csrf, children, method = 'post', label }: { action: string; csrf: string; children: ComponentChildren; method?: 'post' | 'get'; label?: string }) {
+export function Form({
+  action,
+  csrf,
+  children,
+  method = 'post',
+  label,
+}: {
+  action: string;
+  csrf: string;
+  children: ComponentChildren;
+  method?: 'post' | 'get';
+  label?: string;
+}) {
   return (
     <form class="utrecht-form" method={method} action={action} aria-label={label} novalidate>
       {method === 'post' && <input type="hidden" name="_csrf" value={csrf} />}
@@ -48,11 +77,26 @@ interface FieldProps {
   maxLength?: number;
 }
 
-export function TextField({ name, label, value, error, description, type = 'text', autocomplete, required, inputMode, maxLength }: FieldProps) {
+export function TextField({
+  name,
+  label,
+  value,
+  error,
+  description,
+  type = 'text',
+  autocomplete,
+  required,
+  inputMode,
+  maxLength,
+}: FieldProps) {
   const id = `field-${name}`;
-  const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div class={`utrecht-form-field utrecht-form-field--distanced utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}>
+    <div
+      class={`utrecht-form-field utrecht-form-field--distanced utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
+    >
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={id}>
           {label}
@@ -87,11 +131,29 @@ export function TextField({ name, label, value, error, description, type = 'text
   );
 }
 
-export function SelectField({ name, label, options, value, error, description }: { name: string; label: string; options: { value: string; label: string }[]; value?: string; error?: string | undefined; description?: string }) {
+export function SelectField({
+  name,
+  label,
+  options,
+  value,
+  error,
+  description,
+}: {
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  value?: string;
+  error?: string | undefined;
+  description?: string;
+}) {
   const id = `field-${name}`;
-  const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div class={`utrecht-form-field utrecht-form-field--distanced${error ? ' utrecht-form-field--invalid' : ''}`}>
+    <div
+      class={`utrecht-form-field utrecht-form-field--distanced${error ? ' utrecht-form-field--invalid' : ''}`}
+    >
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={id}>
           {label}
@@ -108,7 +170,13 @@ export function SelectField({ name, label, options, value, error, description }:
         </div>
       )}
       <div class="utrecht-form-field__input">
-        <select class="utrecht-select utrecht-select--html-select" id={id} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy || undefined}>
+        <select
+          class="utrecht-select utrecht-select--html-select"
+          id={id}
+          name={name}
+          aria-invalid={error ? 'true' : undefined}
+          aria-describedby={describedBy || undefined}
+        >
           {options.map((o) => (
             <option value={o.value} selected={o.value === value}>
               {o.label}
@@ -120,12 +188,29 @@ export function SelectField({ name, label, options, value, error, description }:
   );
 }
 
-export function CheckboxGroup({ name, legend, options, values, error }: { name: string; legend: string; options: { value: string; label: string }[]; values: string[]; error?: string | undefined }) {
+export function CheckboxGroup({
+  name,
+  legend,
+  options,
+  values,
+  error,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  values: string[];
+  error?: string | undefined;
+}) {
   const id = `field-${name}`;
   return (
     <div class={`utrecht-form-fieldset${error ? ' utrecht-form-fieldset--invalid' : ''}`}>
-      <fieldset class="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset" aria-describedby={error ? `${id}-error` : undefined}>
-        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+      <fieldset
+        class="utrecht-form-fieldset__fieldset utrecht-form-fieldset--html-fieldset"
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        <legend class="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">
+          {legend}
+        </legend>
         {error && (
           <div class="utrecht-form-field-error-message" id={`${id}-error`}>
             {error}
@@ -135,7 +220,13 @@ export function CheckboxGroup({ name, legend, options, values, error }: { name: 
           <div class="utrecht-form-field utrecht-form-field--checkbox">
             <div class="utrecht-form-field__label utrecht-form-field__label--checkbox">
               <label class="utrecht-form-label utrecht-form-label--checkbox">
-                <input class="utrecht-checkbox utrecht-checkbox--html-input" type="checkbox" name={name} value={o.value} checked={values.includes(o.value)} />{' '}
+                <input
+                  class="utrecht-checkbox utrecht-checkbox--html-input"
+                  type="checkbox"
+                  name={name}
+                  value={o.value}
+                  checked={values.includes(o.value)}
+                />{' '}
                 {o.label}
               </label>
             </div>
@@ -146,9 +237,24 @@ export function CheckboxGroup({ name, legend, options, values, error }: { name: 
   );
 }
 
-export function Button({ children, variant = 'primary', name, value }: { children: ComponentChildren; variant?: 'primary' | 'secondary' | 'subtle'; name?: string; value?: string }) {
+export function Button({
+  children,
+  variant = 'primary',
+  name,
+  value,
+}: {
+  children: ComponentChildren;
+  variant?: 'primary' | 'secondary' | 'subtle';
+  name?: string;
+  value?: string;
+}) {
   return (
-    <button type="submit" class={`utrecht-button utrecht-button--${variant}-action`} name={name} value={value}>
+    <button
+      type="submit"
+      class={`utrecht-button utrecht-button--${variant}-action`}
+      name={name}
+      value={value}
+    >
       {children}
     </button>
   );
@@ -158,7 +264,15 @@ export function ButtonGroup({ children }: { children: ComponentChildren }) {
   return <div class="utrecht-button-group">{children}</div>;
 }
 
-export function Link({ href, children, current }: { href: string; children: ComponentChildren; current?: boolean }) {
+export function Link({
+  href,
+  children,
+  current,
+}: {
+  href: string;
+  children: ComponentChildren;
+  current?: boolean;
+}) {
   return (
     <a class="utrecht-link utrecht-link--html-a" href={href} aria-current={current ? 'page' : undefined}>
       {children}
@@ -166,7 +280,15 @@ export function Link({ href, children, current }: { href: string; children: Comp
   );
 }
 
-export function Table({ caption, head, rows }: { caption: string; head: string[]; rows: ComponentChildren[][] }) {
+export function Table({
+  caption,
+  head,
+  rows,
+}: {
+  caption: string;
+  head: string[];
+  rows: ComponentChildren[][];
+}) {
   return (
     <div class="app-table-scroll">
       <table class="utrecht-table utrecht-table--html-table">
@@ -207,7 +329,13 @@ export function DataList({ items }: { items: [string, ComponentChildren][] }) {
   );
 }
 
-export function ErrorSummary({ errors, title }: { errors: Record<string, string | undefined>; title: string }) {
+export function ErrorSummary({
+  errors,
+  title,
+}: {
+  errors: Record<string, string | undefined>;
+  title: string;
+}) {
   const entries = Object.entries(errors).filter(([, message]) => message);
   if (entries.length === 0) return null;
   return (

@@ -52,7 +52,12 @@ function Header({ page }: { page: PageContext }) {
               )}
             </span>
           )}
-          <a class="utrecht-link utrecht-link--html-a" href={withLanguage(page.path, other)} lang={other} hrefLang={other}>
+          <a
+            class="utrecht-link utrecht-link--html-a"
+            href={withLanguage(page.path, other)}
+            lang={other}
+            hrefLang={other}
+          >
             {t('layout.switchLanguage')}
           </a>
           {session ? (
@@ -76,7 +81,11 @@ function Header({ page }: { page: PageContext }) {
               const current = item.href === '/' ? page.path === '/' : page.path.startsWith(item.href);
               return (
                 <li class="app-nav__item">
-                  <a class={`app-nav__link${current ? ' app-nav__link--current' : ''}`} href={item.href} aria-current={current ? 'page' : undefined}>
+                  <a
+                    class={`app-nav__link${current ? ' app-nav__link--current' : ''}`}
+                    href={item.href}
+                    aria-current={current ? 'page' : undefined}
+                  >
                     {t(item.labelKey)}
                   </a>
                 </li>

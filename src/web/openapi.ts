@@ -41,7 +41,11 @@ const ERROR_TEXT: Record<string, string> = {
   '500': 'Unexpected error (logged)',
 };
 
-type Operation = { responses?: Record<string, Record<string, unknown>>; parameters?: unknown[]; security?: unknown };
+type Operation = {
+  responses?: Record<string, Record<string, unknown>>;
+  parameters?: unknown[];
+  security?: unknown;
+};
 
 function completeOperation(method: string, op: Operation, isPublic: boolean): void {
   const responses = (op.responses ??= {});
@@ -52,7 +56,10 @@ function completeOperation(method: string, op: Operation, isPublic: boolean): vo
   for (const [status, response] of Object.entries(responses)) {
     if (/^[23]\d\d$/.test(status)) {
       response.description ??= 'Success';
-      response.headers = { 'API-Version': { $ref: '#/components/headers/API-Version' }, ...((response.headers as object) ?? {}) };
+      response.headers = {
+        'API-Version': { $ref: '#/components/headers/API-Version' },
+        ...((response.headers as object) ?? {}),
+      };
     } else if (/^[45]\d\d$/.test(status)) {
       response.description = (response.description as string | undefined) ?? ERROR_TEXT[status] ?? 'Error';
       response.content = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
@@ -95,21 +102,26 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
         paths: Record<string, Record<string, Operation>>;
         components: Record<string, Record<string, unknown>>;
       };
-      const paths: typeof doc.paths = {};
+      // The swagger plugin writes paths relative to the server URL, which ends in /api/v1.
       for (const [path, operations] of Object.entries(doc.paths ?? {})) {
-        const fastifyPath = path.replace(/\{(\w+)\}/g, ':$1');
+        const fastifyPath = `${API_PREFIX}${path.replace(/\{(\w+)\}/g, ':$1')}`;
         for (const [method, op] of Object.entries(operations)) {
           completeOperation(method, op, publicOperations.has(`${method} ${fastifyPath}`));
         }
-        paths[path.slice(API_PREFIX.length)] = operations;
       }
-      doc.paths = paths;
       doc.components.schemas = { ...(doc.components.schemas ?? {}), Problem: PROBLEM_SCHEMA };
       doc.components.headers = {
-        'API-Version': { description: 'The full version of the API', schema: { type: 'string', example: API_VERSION } },
+        'API-Version': {
+          description: 'The full version of the API',
+          schema: { type: 'string', example: API_VERSION },
+        },
       };
       return doc as never;
     },
   });
-  app.get(`${API_PREFIX}/openapi.json`, { config: { access: 'public' }, schema: { hide: true } as never }, async () => app.swagger());
+  app.get(
+    `${API_PREFIX}/openapi.json`,
+    { config: { access: 'public' }, schema: { hide: true } as never },
+    async () => app.swagger(),
+  );
 }

@@ -48,7 +48,9 @@ interface AjvError {
 }
 
 /** Fastify's schema validation errors, as field + rule. */
-function validationIssues(error: FastifyError & { validation?: AjvError[]; validationContext?: string }): FieldIssue[] {
+function validationIssues(
+  error: FastifyError & { validation?: AjvError[]; validationContext?: string },
+): FieldIssue[] {
   return (error.validation ?? []).map((v) => {
     const base = `${error.validationContext ?? 'body'}${v.instancePath ?? ''}`;
     const extra = v.params?.additionalProperty ?? v.params?.missingProperty;
@@ -70,16 +72,25 @@ export function toProblem(error: unknown): Problem {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problem(415, 'unsupported-media-type', 'Send the body as application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return problem(400, 'validation-failed', 'The JSON body is empty', [{ field: 'body', rule: 'required', message: 'empty body' }]);
+      return problem(400, 'validation-failed', 'The JSON body is empty', [
+        { field: 'body', rule: 'required', message: 'empty body' },
+      ]);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return problem(400, 'validation-failed', 'The body is not valid JSON', [{ field: 'body', rule: 'json', message: 'malformed JSON' }]);
+      return problem(400, 'validation-failed', 'The body is not valid JSON', [
+        { field: 'body', rule: 'json', message: 'malformed JSON' },
+      ]);
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
       return problem(403, 'csrf-invalid', 'The form has expired; reload the page and try again');
   }
-  if (e.statusCode === 429) return problem(429, 'rate-limited', 'Too many requests; wait a minute and try again');
+  if (e.statusCode === 429)
+    return problem(429, 'rate-limited', 'Too many requests; wait a minute and try again');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-    return problem(e.statusCode, 'bad-request', e.statusCode === 400 ? 'The request is not valid' : (TITLES[e.statusCode] ?? 'Error'));
+    return problem(
+      e.statusCode,
+      'bad-request',
+      e.statusCode === 400 ? 'The request is not valid' : (TITLES[e.statusCode] ?? 'Error'),
+    );
   }
   return problem(500, 'internal-error', 'Something went wrong on our side; the error has been logged');
 }

@@ -13,7 +13,8 @@ registerDictionary({
     'layout.loggedInAs': 'Ingelogd als {name}',
     'layout.actingFor': 'Namens {organisation}',
     'layout.switchOrganisation': 'Andere organisatie',
-    'layout.footer': 'Schakel is het ketensysteem voor de aanpak van mensenhandel. Alle inzage in persoonsgegevens wordt vastgelegd.',
+    'layout.footer':
+      'Schakel is het ketensysteem voor de aanpak van mensenhandel. Alle inzage in persoonsgegevens wordt vastgelegd.',
     'layout.footerLinks': 'Over deze dienst',
     'nav.start': 'Start',
     'nav.users': 'Gebruikers',
@@ -35,7 +36,8 @@ registerDictionary({
     'error.notFound.title': 'Pagina niet gevonden',
     'error.notFound.body': 'Deze pagina bestaat niet, of u heeft er geen toegang toe.',
     'error.forbidden.title': 'Geen toegang',
-    'error.forbidden.body': 'U heeft met uw huidige rol geen toegang tot deze pagina. Deze poging is vastgelegd.',
+    'error.forbidden.body':
+      'U heeft met uw huidige rol geen toegang tot deze pagina. Deze poging is vastgelegd.',
     'error.server.title': 'Er ging iets mis',
     'error.server.body': 'Er ging aan onze kant iets mis. De fout is vastgelegd; probeer het later opnieuw.',
     'error.generic.title': 'Dit verzoek kon niet worden verwerkt',
@@ -81,7 +83,8 @@ registerDictionary({
     'layout.loggedInAs': 'Logged in as {name}',
     'layout.actingFor': 'For {organisation}',
     'layout.switchOrganisation': 'Other organisation',
-    'layout.footer': 'Schakel is the chain system for the approach against human trafficking. Every access to personal data is recorded.',
+    'layout.footer':
+      'Schakel is the chain system for the approach against human trafficking. Every access to personal data is recorded.',
     'layout.footerLinks': 'About this service',
     'nav.start': 'Start',
     'nav.users': 'Users',
@@ -105,7 +108,8 @@ registerDictionary({
     'error.forbidden.title': 'No access',
     'error.forbidden.body': 'Your current role gives no access to this page. This attempt has been recorded.',
     'error.server.title': 'Something went wrong',
-    'error.server.body': 'Something went wrong on our side. The error has been logged; please try again later.',
+    'error.server.body':
+      'Something went wrong on our side. The error has been logged; please try again later.',
     'error.generic.title': 'This request could not be processed',
     'error.csrf': 'The form has expired. Reload the page and try again.',
     'error.rateLimited': 'Too many attempts. Wait a minute and try again.',

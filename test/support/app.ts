@@ -49,7 +49,10 @@ export interface TestApp {
   /** A system context on the same database and clock, for set-up and for checking the database. */
   ctx: Ctx;
   organisation(input?: Partial<TestOrganisation> & { municipalityCode?: string }): Promise<TestOrganisation>;
-  user(memberships: [TestOrganisation, Role[]][], input?: { email?: string; displayName?: string; enrolled?: boolean }): Promise<TestUser>;
+  user(
+    memberships: [TestOrganisation, Role[]][],
+    input?: { email?: string; displayName?: string; enrolled?: boolean },
+  ): Promise<TestUser>;
   /** Logs in through the API (password, then TOTP at the test clock); returns the session cookie header. */
   login(user: TestUser, organisation?: TestOrganisation): Promise<string>;
   close(): Promise<void>;
@@ -69,7 +72,9 @@ export function sessionCookie(response: LightMyRequestResponse): string | undefi
   return cookie ? `schakel_sessie=${cookie.value}` : undefined;
 }
 
-export async function createTestApp(options: { env?: Record<string, string>; databaseUrl?: string; clock?: TestClock } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { env?: Record<string, string>; databaseUrl?: string; clock?: TestClock } = {},
+): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -81,7 +86,14 @@ export async function createTestApp(options: { env?: Record<string, string>; dat
   const runtime = await openRuntime(config, { dataDir: 'memory' });
   const clock = options.clock ?? testClock();
   const app = await buildApp({ ...runtime, now: clock.now });
-  const ctx = makeCtx({ config, db: runtime.database.db, actor: { kind: 'system', label: 'test' }, now: clock.now, log: pino({ level: 'silent' }), keyring: runtime.keyring });
+  const ctx = makeCtx({
+    config,
+    db: runtime.database.db,
+    actor: { kind: 'system', label: 'test' },
+    now: clock.now,
+    log: pino({ level: 'silent' }),
+    keyring: runtime.keyring,
+  });
 
   const testApp: TestApp = {
     app,
@@ -101,7 +113,10 @@ export async function createTestApp(options: { env?: Record<string, string>; dat
     },
     async user(memberships, input = {}) {
       const email = input.email ?? `user-${unique()}@test.schakel.example`;
-      const { userId } = await createAccount(ctx, { email, displayName: input.displayName ?? `Test user ${unique()}` });
+      const { userId } = await createAccount(ctx, {
+        email,
+        displayName: input.displayName ?? `Test user ${unique()}`,
+      });
       await setPassword(ctx, userId, TEST_PASSWORD);
       const totpSecret = randomSecret();
       if (input.enrolled !== false) await setConfirmedTotp(ctx, userId, totpSecret);
@@ -111,20 +126,36 @@ export async function createTestApp(options: { env?: Record<string, string>; dat
     async login(user, organisation) {
       // A TOTP step may be used once: move to a fresh one for every login.
       clock.advance(30_000);
-      const first = await app.inject({ method: 'POST', url: '/api/v1/sessies', payload: { email: user.email, password: user.password } });
+      const first = await app.inject({
+        method: 'POST',
+        url: '/api/v1/sessies',
+        payload: { email: user.email, password: user.password },
+      });
       if (first.statusCode !== 201) throw new Error(`login failed: ${first.statusCode} ${first.body}`);
       let cookie = sessionCookie(first)!;
       let next = first.json<{ next: string }>().next;
       if (next === 'second-factor') {
-        const second = await app.inject({ method: 'POST', url: '/api/v1/sessies/huidige/tweede-factor', headers: { cookie }, payload: { code: totpCode(user.totpSecret, clock.now()) } });
-        if (second.statusCode !== 200) throw new Error(`second factor failed: ${second.statusCode} ${second.body}`);
+        const second = await app.inject({
+          method: 'POST',
+          url: '/api/v1/sessies/huidige/tweede-factor',
+          headers: { cookie },
+          payload: { code: totpCode(user.totpSecret, clock.now()) },
+        });
+        if (second.statusCode !== 200)
+          throw new Error(`second factor failed: ${second.statusCode} ${second.body}`);
         cookie = sessionCookie(second)!;
         next = second.json<{ next: string }>().next;
       }
       if (next === 'choose-organisation') {
         if (!organisation) throw new Error('user has several organisations: say which one');
-        const chosen = await app.inject({ method: 'POST', url: '/api/v1/sessies/huidige/organisatie', headers: { cookie }, payload: { organisationId: organisation.id } });
-        if (chosen.statusCode !== 204) throw new Error(`choosing organisation failed: ${chosen.statusCode} ${chosen.body}`);
+        const chosen = await app.inject({
+          method: 'POST',
+          url: '/api/v1/sessies/huidige/organisatie',
+          headers: { cookie },
+          payload: { organisationId: organisation.id },
+        });
+        if (chosen.statusCode !== 204)
+          throw new Error(`choosing organisation failed: ${chosen.statusCode} ${chosen.body}`);
       }
       return cookie;
     },
@@ -137,7 +168,11 @@ export async function createTestApp(options: { env?: Record<string, string>; dat
 }
 
 /** GETs a page and returns the CSRF token of its forms plus the cookies to send it back with. */
-export async function formSession(app: FastifyInstance, url: string, cookie = ''): Promise<{ token: string; cookie: string; body: string }> {
+export async function formSession(
+  app: FastifyInstance,
+  url: string,
+  cookie = '',
+): Promise<{ token: string; cookie: string; body: string }> {
   const page = await app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
   const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
   if (!token) throw new Error(`no form with a CSRF token on ${url} (status ${page.statusCode})`);
