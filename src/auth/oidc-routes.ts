@@ -114,7 +114,7 @@ export function oidcRoutes(app: FastifyInstance): void {
       (await oidc.listIdentityProviders(req.ctx, (req.params as { id: string }).id)).map(withDates),
   );
 
-  // Registered before the parametric route below reads more naturally; the router prefers the static path anyway.
+  // The provider sends the browser back here; the router prefers this static path over /inloggen/oidc/:providerId.
   app.get('/inloggen/oidc/callback', { config: { access: 'public', rateLimit } }, async (req, reply) => {
     const query = req.query as Record<string, unknown>;
     const result = await oidc.finishOidcLogin(req.ctx, {
@@ -132,10 +132,11 @@ export function oidcRoutes(app: FastifyInstance): void {
     const { providerId } = req.params as { providerId: string };
     if (!isUuid(providerId)) return reply.callNotFound();
     const result = await oidc.startOidcLogin(req.ctx, providerId);
-    if (!result.ok)
+    if (!result.ok) {
       return result.reason === 'unknown-provider'
         ? reply.callNotFound()
         : failurePage(req, reply, result.reason);
+    }
     reply.setCookie(STATE_COOKIE, result.state, {
       path: STATE_COOKIE_PATH,
       httpOnly: true,

@@ -154,6 +154,7 @@ async function startProvider(): Promise<void> {
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
     cookies: { keys: ['oidc-test-cookie-key'] },
+    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
     jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
   }) as OidcProvider;
   const handle = oidc.callback();
@@ -359,6 +360,12 @@ test('(b) the second login finds the user by subject, not by e-mail', async () =
   );
   const logins = await auditOf('auth.login', (d) => d.method === 'oidc');
   assert.equal(logins.filter((r) => r.record_id === alice.id && r.outcome === 'success').length, 2);
+
+  // Another subject at the same provider with alice's address: not a second way into her account.
+  accounts.set('alice-again-sub', { email: alice.email });
+  const other = await oidcLogin(provider.id, 'alice-again-sub');
+  assert.equal(other.statusCode, 403);
+  assert.equal(sessionCookie(other), undefined);
 });
 
 test('(c) the provider second factor counts only when the provider is trusted and amr says so', async () => {

@@ -58,7 +58,7 @@ const MFA_METHODS = new Set(['mfa', 'otp', 'hwk', 'swk', 'sms']);
 const DISCOVERY_TTL_MS = 60 * 60_000;
 
 const secretContext = (providerId: string) => `identity_providers.client_secret:${providerId}`;
-export const redirectUri = (ctx: Ctx) => `${ctx.config.publicUrl}/inloggen/oidc/callback`;
+const redirectUri = (ctx: Ctx) => `${ctx.config.publicUrl}/inloggen/oidc/callback`;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Store
@@ -136,8 +136,9 @@ function requireManage(ctx: Ctx): void {
 function checkProvider(ctx: Ctx, input: NewIdentityProvider): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const name = input.name.trim();
-  if (name.length < 1 || name.length > 200)
+  if (name.length < 1 || name.length > 200) {
     issues.push({ field: 'name', rule: 'length', message: 'The name has 1 to 200 characters' });
+  }
   let issuer: URL | null = null;
   try {
     issuer = new URL(input.issuer);
@@ -160,8 +161,9 @@ function checkProvider(ctx: Ctx, input: NewIdentityProvider): FieldIssue[] {
   }
   if (!input.clientId.trim())
     issues.push({ field: 'clientId', rule: 'required', message: 'Give the client id' });
-  if (!input.clientSecret)
+  if (!input.clientSecret) {
     issues.push({ field: 'clientSecret', rule: 'required', message: 'Give the client secret' });
+  }
   return issues;
 }
 
@@ -339,8 +341,9 @@ export async function finishOidcLogin(
     return refuse(ctx, 'invalid-state', { provider: login.provider_id, cause: 'other-browser' });
   }
   const provider = await findProvider(ctx.db, login.provider_id);
-  if (!provider || !provider.enabled)
+  if (!provider || !provider.enabled) {
     return refuse(ctx, 'invalid-state', { provider: login.provider_id, cause: 'provider-disabled' });
+  }
 
   // No transaction is open while the provider is called: a slow provider must not hold database locks.
   let claims: IdentityClaims;
@@ -418,14 +421,14 @@ async function exchangeCode(
   if (!idToken) throw new MissingIdToken('the provider returned no ID token');
   let email: unknown = idToken.email;
   let verified: unknown = idToken.email_verified;
-  // Providers may keep e-mail out of the ID token and give it at the UserInfo endpoint only (OIDC Core 5.4).
-  if (email === undefined && config.serverMetadata().userinfo_endpoint) {
+  // Providers may keep e-mail out of the ID token and give it at the UserInfo endpoint only (OIDC Core 5.4); both
+  // claims are then taken from there, so address and verification come from one statement.
+  if ((email === undefined || verified === undefined) && config.serverMetadata().userinfo_endpoint) {
     const info = await client.fetchUserInfo(config, tokens.access_token, idToken.sub);
     email = info.email;
     verified = info.email_verified;
   }
   const amr = Array.isArray(idToken.amr) ? idToken.amr : [];
-  console.error('DEBUG', JSON.stringify(idToken), provider.trust_provider_mfa);
   return {
     subject: idToken.sub,
     email: typeof email === 'string' ? email : undefined,
@@ -441,10 +444,11 @@ function classify(error: unknown): { reason: OidcFailure; error?: string } {
     return { reason: 'provider-error', error: error.error };
   if (error instanceof client.ResponseBodyError) return { reason: 'token-rejected', error: error.error };
   if (error instanceof client.WWWAuthenticateChallengeError)
-    return { reason: 'token-rejected', error: 'www-authenticate' };
+    return { reason: 'token-rejected', error: 'challenge' };
   if (error instanceof client.ClientError)
-    return { reason: 'token-rejected', ...(error.code ? { error: error.code } : {}) };
+    return { reason: 'token-rejected', error: error.code ?? 'client-error' };
   if (error instanceof MissingIdToken) return { reason: 'token-rejected', error: 'no-id-token' };
+  // Anything else is the network or the provider being down.
   return { reason: 'provider-unreachable' };
 }
 

@@ -238,12 +238,10 @@ export function organisationRoutes(app: FastifyInstance): void {
     },
     async (req, reply) => {
       const result = await organisations.resetAccess(req.ctx, (req.params as { id: string }).id);
-      return reply
-        .code(201)
-        .send({
-          activationCode: result.activationCode,
-          activationExpiresAt: result.activationExpiresAt.toISOString(),
-        });
+      return reply.code(201).send({
+        activationCode: result.activationCode,
+        activationExpiresAt: result.activationExpiresAt.toISOString(),
+      });
     },
   );
 
@@ -270,17 +268,15 @@ export function organisationRoutes(app: FastifyInstance): void {
     };
     try {
       const result = await organisations.addUser(req.ctx, values);
-      return reply
-        .code(201)
-        .page(
-          req.t('users.created.title'),
-          h(UserCreatedPage, {
-            page: reply.pageContext(),
-            user: result.user,
-            activationCode: result.activationCode,
-          }),
-          201,
-        );
+      return reply.code(201).page(
+        req.t('users.created.title'),
+        h(UserCreatedPage, {
+          page: reply.pageContext(),
+          user: result.user,
+          activationCode: result.activationCode,
+        }),
+        201,
+      );
     } catch (error) {
       return reply.page(
         req.t('users.new.title'),

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession } from '../auth/session.js';
 import { hasPermission, isPermission } from '../policy/index.js';
+import { errorPage } from './error-pages.js';
 import { problem } from './problem.js';
 
 export const SESSION_COOKIE = 'schakel_sessie';
@@ -22,7 +23,8 @@ function deny(req: FastifyRequest, reply: FastifyReply, status: 401 | 403, code:
     const back = encodeURIComponent(req.url);
     return reply.redirect(`/inloggen?terug=${back}`, 303);
   }
-  return reply.page(req.t('error.forbidden.title'), null, 403);
+  const { title, content } = errorPage(req.t, problem(403, code, detail));
+  return reply.page(title, content, 403);
 }
 
 /** Where a logged-in user whose login is not finished must go next. */

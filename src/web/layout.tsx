@@ -14,7 +14,8 @@ export interface PageContext {
 }
 
 function withLanguage(path: string, lang: Lang): string {
-  const url = new URL(path, 'http://x');
+  // A provider's callback carries one-time code and state: switching language there goes back to the login page.
+  const url = new URL(path.startsWith('/inloggen/oidc/') ? '/inloggen' : path, 'http://x');
   url.searchParams.set('taal', lang);
   return `${url.pathname}${url.search}`;
 }

@@ -62,6 +62,17 @@ function validationIssues(
   });
 }
 
+// Connection refused or reset, or PostgreSQL's class 08 (connection exception) and 57P0x (shutting down).
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return /Connection terminated/.test((error as Error).message ?? '');
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code) ||
+    /^08/.test(code) ||
+    /^57P0/.test(code)
+  );
+}
+
 export function toProblem(error: unknown): Problem {
   if (error instanceof DomainError) return problem(error.status, error.code, error.message, error.issues);
   const e = error as FastifyError & { validation?: AjvError[] };
@@ -82,6 +93,9 @@ export function toProblem(error: unknown): Problem {
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
       return problem(403, 'csrf-invalid', 'The form has expired; reload the page and try again');
+  }
+  if (isDatabaseUnavailable(error)) {
+    return problem(503, 'not-ready', 'The database cannot be reached at the moment; try again shortly');
   }
   if (e.statusCode === 429)
     return problem(429, 'rate-limited', 'Too many requests; wait a minute and try again');

@@ -180,3 +180,13 @@ export async function formSession(
   const cookies = [cookie, csrf ? `_csrf=${csrf.value}` : ''].filter(Boolean).join('; ');
   return { token, cookie: cookies, body: page.body };
 }
+
+/** The wall clock, for tests in which a browser and a person's authenticator live in real time. */
+export function realClock(): TestClock {
+  let offset = 0;
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance: (ms) => void (offset += ms),
+    set: (date) => void (offset = date.getTime() - Date.now()),
+  };
+}

@@ -1,0 +1,183 @@
+// The foundation as a person meets it, in Debian's Chromium: a demo beheerder logs in with password and TOTP, adds a
+// colleague, the colleague activates the account, and an auditor sees it all in the audit log. Every page visited
+// is checked with axe (WCAG 2.1 AA), and the same flow works with JavaScript switched off.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { demoTotpSecret, totpCode } from '../../src/auth/index.js';
+import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed.js';
+import { createTestApp, realClock, type TestApp } from '../support/app.js';
+import { skipUnless } from '../support/binaries.js';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+
+const skip = skipUnless('chromium');
+let t: TestApp;
+let browser: Browser;
+let base: string;
+const visited = new Set<string>();
+mkdirSync('test-results', { recursive: true });
+
+before(async () => {
+  if (skip) return;
+  t = await createTestApp({ clock: realClock() });
+  await seedDemo(t.ctx);
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function check(page: Page, label: string) {
+  await expectNoAxeViolations(page, label);
+  visited.add(label);
+}
+
+async function logIn(page: Page, email: string, options: { axe?: boolean } = {}) {
+  await page.goto(`${base}/inloggen`);
+  if (options.axe) await check(page, 'login page');
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(`${base}/inloggen/code`);
+  if (options.axe) await check(page, 'second factor page');
+  await page.getByRole('textbox', { name: 'Code' }).fill(totpCode(demoTotpSecret(email), new Date()));
+  await page.getByRole('button', { name: 'Bevestigen' }).click();
+}
+
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await page.waitForSelector('text=U bent uitgelogd.');
+}
+
+test(
+  'a beheerder adds a colleague; the colleague activates; an auditor sees both in the audit log',
+  { skip },
+  async () => {
+    const context: BrowserContext = await browser.newContext();
+    const page = await context.newPage();
+
+    await page.goto(base);
+    await check(page, 'public start page');
+    await logIn(page, 'beheerder.utrecht@demo.schakel.example', { axe: true });
+    await page.waitForURL(`${base}/`);
+    assert.match(await page.locator('h1').innerText(), /Welkom, Bas Beheer/);
+    await check(page, 'start page (beheerder)');
+    await page.screenshot({ path: 'test-results/start-beheerder.png', fullPage: true });
+
+    await page
+      .getByRole('navigation', { name: 'Hoofdmenu' })
+      .getByRole('link', { name: 'Gebruikers' })
+      .click();
+    await check(page, 'users list');
+    await page.getByRole('link', { name: 'Gebruiker toevoegen' }).click();
+    await check(page, 'new user form');
+    await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+    assert.equal(
+      (await page.locator('.utrecht-form-field-error-message').count()) > 0,
+      true,
+      'empty form shows messages beside the fields',
+    );
+    await check(page, 'new user form with errors');
+    await page.getByLabel('Naam').fill('Fenna Fictief');
+    await page.getByLabel('E-mailadres (werk)').fill('fenna.fictief@utrecht.test.schakel.example');
+    await page.getByLabel('Melder').check();
+    await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+    const code = await page.getByTestId('activation-code').innerText();
+    assert.match(code, /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await check(page, 'user created page');
+    await page.screenshot({ path: 'test-results/user-created.png', fullPage: true });
+    await page.goto(`${base}/account`);
+    await check(page, 'account page');
+    await page.goto(`${base}/referentie`);
+    await check(page, 'reference page');
+    await page.goto(`${base}/audit`);
+    assert.match(await page.locator('h1').innerText(), /Geen toegang/, 'a beheerder is not an auditor');
+    await check(page, 'forbidden page');
+    await logOut(page);
+
+    // The colleague activates the account, sets up the second factor and arrives at the start page.
+    await page.goto(`${base}/activeren`);
+    await check(page, 'activation page');
+    await page.getByLabel('E-mailadres').fill('fenna.fictief@utrecht.test.schakel.example');
+    await page.getByLabel('Activeringscode').fill(code);
+    await page.getByLabel('Nieuw wachtwoord', { exact: true }).fill('fietsen langs de vecht');
+    await page.getByLabel('Nieuw wachtwoord nog een keer').fill('fietsen langs de vecht');
+    await page.getByRole('button', { name: 'Account activeren' }).click();
+    await page.waitForSelector('text=Uw account is geactiveerd');
+    await page.goto(`${base}/inloggen`);
+    await page.getByLabel('E-mailadres').fill('fenna.fictief@utrecht.test.schakel.example');
+    await page.getByLabel('Wachtwoord').fill('fietsen langs de vecht');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(`${base}/inloggen/code-instellen`);
+    await check(page, 'second factor set-up page');
+    const secret = (await page.locator('code.app-code').innerText()).replace(/\s/g, '');
+    await page.getByRole('textbox', { name: 'Code' }).fill(totpCode(secret, new Date()));
+    await page.getByRole('button', { name: 'Tweede factor instellen' }).click();
+    await page.waitForURL(`${base}/`);
+    assert.match(await page.locator('h1').innerText(), /Welkom, Fenna Fictief/);
+    await check(page, 'start page (melder)');
+    await logOut(page);
+
+    // The auditor of the same municipality sees both events.
+    await logIn(page, 'auditor.utrecht@demo.schakel.example');
+    await page.waitForURL(`${base}/`);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Auditlog' }).click();
+    await check(page, 'audit log page');
+    const rows = await page.locator('tbody tr').allInnerTexts();
+    assert.ok(
+      rows.some((r) => r.includes('Bas Beheer') && r.includes('auth.login')),
+      'the beheerder’s login',
+    );
+    assert.ok(
+      rows.some((r) => r.includes('Bas Beheer') && r.includes('user.create') && r.includes('Fenna Fictief')),
+      'the new user',
+    );
+    await page.getByLabel('Handeling begint met').fill('user.create');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    const filtered = await page.locator('tbody tr').allInnerTexts();
+    assert.equal(filtered.length, 1);
+    await page.screenshot({ path: 'test-results/audit-log.png', fullPage: true });
+
+    await page.getByRole('link', { name: 'English' }).click();
+    assert.equal(await page.locator('h1').innerText(), 'Audit log');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await check(page, 'audit log page (English)');
+    await page.goto(`${base}/bestaat-niet`);
+    await check(page, 'not found page');
+    await context.close();
+  },
+);
+
+test('a user of two organisations chooses one after logging in', { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, 'zorg.utrecht@demo.schakel.example');
+  await page.waitForURL(`${base}/organisatie-kiezen`);
+  await check(page, 'choose organisation page');
+  await page.getByLabel(/Zorgcoördinatie Utrecht/).check();
+  await page.getByRole('button', { name: 'Verder' }).click();
+  await page.waitForURL(`${base}/`);
+  assert.match(await page.locator('.app-header__user').innerText(), /Namens Zorgcoördinatie Utrecht/);
+  await context.close();
+});
+
+test('everything works with JavaScript switched off', { skip }, async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await logIn(page, 'beheerder.amsterdam@demo.schakel.example');
+  await page.waitForURL(`${base}/`);
+  await page.goto(`${base}/gebruikers/nieuw`);
+  await page.getByLabel('Naam').fill('Zonder Script');
+  await page.getByLabel('E-mailadres (werk)').fill('zonder.script@amsterdam.test.schakel.example');
+  await page.getByLabel('Aandachtsfunctionaris').check();
+  await page.getByRole('button', { name: 'Gebruiker toevoegen' }).click();
+  assert.match(await page.getByTestId('activation-code').innerText(), /^[0-9A-Z-]{19}$/);
+  await context.close();
+});
+
+test('the pages checked with axe cover the whole foundation', { skip }, () => {
+  assert.ok(visited.size >= 15, `axe checked ${visited.size} pages: ${[...visited].join(', ')}`);
+});
