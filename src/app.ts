@@ -214,6 +214,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
       '/assets/voorbeeld/',
     );
     await serve(packageDir('@fontsource/noto-sans'), '/assets/fonts/noto-sans/');
+    await serve(packageDir('@fontsource/noto-serif'), '/assets/fonts/noto-serif/');
   });
 
   healthRoutes(app, database, metrics);

@@ -84,14 +84,13 @@ test('an auditor searches the events of the own organisation only, and the searc
     headers: { cookie },
   });
   assert.equal(res.statusCode, 200);
-  const events =
-    res.json<
-      {
-        actorUserId: string | null;
-        actorOrganisationId: string | null;
-        recordOrganisationId: string | null;
-      }[]
-    >();
+  const events = res.json<
+    {
+      actorUserId: string | null;
+      actorOrganisationId: string | null;
+      recordOrganisationId: string | null;
+    }[]
+  >();
   assert.ok(events.some((e) => e.actorUserId === colleague.id));
   assert.ok(
     events.every((e) => e.actorUserId !== stranger.id),

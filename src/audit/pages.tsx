@@ -10,6 +10,13 @@ export interface AuditFilters {
   tot?: string;
 }
 
+/** A label in the reader's language where one exists, else the stable code itself. */
+function label(t: PageContext['t'], prefix: string, code: string): string {
+  const key = `${prefix}.${code}`;
+  const text = t(key);
+  return text === key ? code : text;
+}
+
 export function AuditPage({
   page,
   events,
@@ -48,9 +55,11 @@ export function AuditPage({
         <Paragraph>{t('audit.none')}</Paragraph>
       ) : (
         <>
-          <Paragraph>{t('audit.shown', { count: events.length })}</Paragraph>
+          <Paragraph>
+            {events.length === 1 ? t('audit.shownOne') : t('audit.shown', { count: events.length })}
+          </Paragraph>
           <Table
-            caption={t('audit.title')}
+            caption={t('audit.results')}
             head={[
               t('audit.col.when'),
               t('audit.col.who'),

@@ -79,7 +79,10 @@ export function NewUserPage({
   return (
     <div class="app-narrow">
       <Heading>{t('users.new.title')}</Heading>
-      <ErrorSummary errors={errors} title={t('common.errorSummary')} />
+      <ErrorSummary
+        errors={{ displayName: errors.displayName, email: errors.email, roles: errors.roles }}
+        title={t('common.errorSummary')}
+      />
       <Paragraph>{t('users.new.intro')}</Paragraph>
       <Form action="/gebruikers" csrf={page.csrf} label={t('users.new.title')}>
         <TextField

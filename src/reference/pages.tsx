@@ -12,98 +12,108 @@ import {
   TextField,
 } from '../web/components.js';
 import type { PageContext } from '../web/layout.js';
-import type { Municipality, Region } from './store.js';
+import type { Municipality, Region, RegionKind } from './store.js';
 import { REGION_KINDS } from './store.js';
 
 const Status = ({ page, tbc }: { page: PageContext; tbc: boolean }) => (
   <span class="app-badge">{page.t(tbc ? 'reference.toBeConfirmed' : 'reference.confirmed')}</span>
 );
 
-export function ReferencePage({
-  page,
-  year,
-  municipalities,
-  regions,
-  kind,
-  canManage,
-}: {
-  page: PageContext;
+export interface ReferenceView {
   year: number;
-  municipalities: Municipality[];
+  total: number;
+  kind: RegionKind;
+  region: Region | undefined;
+  search: string;
   regions: Region[];
-  kind: string;
+  /** Shown only when a region or a search narrows them down. */
+  municipalities: Municipality[] | null;
   canManage: boolean;
-}) {
+}
+
+export function ReferencePage({ page, view }: { page: PageContext; view: ReferenceView }) {
   const { t } = page;
-  const shownRegions = kind ? regions.filter((r) => r.kind === kind) : regions;
+  const { kind, region, canManage } = view;
+  const regionHref = (r: Region) =>
+    `/referentie?${new URLSearchParams({ soort: r.kind, regio: r.code }).toString()}`;
   return (
     <>
       <Heading>{t('reference.title')}</Heading>
-      <Paragraph lead>{t('reference.intro', { count: municipalities.length, year })}</Paragraph>
+      <Paragraph lead>{t('reference.intro', { count: view.total, year: view.year })}</Paragraph>
       <Paragraph>{t('reference.sources')}</Paragraph>
-      <Form action="/referentie" method="get" csrf="" label={t('reference.filterKind')}>
+      <Form action="/referentie" method="get" csrf="" label={t('reference.filter')}>
         <div class="app-filters">
           <SelectField
             name="soort"
             label={t('reference.filterKind')}
             value={kind}
-            options={[
-              { value: '', label: t('reference.allKinds') },
-              ...REGION_KINDS.map((k) => ({ value: k, label: t(`reference.kind.${k}`) })),
-            ]}
+            options={REGION_KINDS.map((k) => ({ value: k, label: t(`reference.kind.${k}`) }))}
           />
+          <TextField name="zoek" type="search" label={t('reference.search')} value={view.search} />
           <ButtonGroup>
             <Button variant="secondary">{t('reference.filter')}</Button>
           </ButtonGroup>
         </div>
       </Form>
-      <Heading level={2}>{t('reference.regions')}</Heading>
+      {view.municipalities && (
+        <>
+          <Heading level={2}>
+            {region
+              ? `${t(`reference.kind.${region.kind}`)} ${region.name}`
+              : t('reference.searchResults', { search: view.search })}
+          </Heading>
+          {region && region.toBeConfirmed && <Paragraph>{t('reference.tbcNote')}</Paragraph>}
+          <Table
+            caption={t('reference.municipalities')}
+            head={[
+              t('reference.col.code'),
+              t('reference.col.name'),
+              t('reference.col.policeUnit'),
+              t('reference.col.riec'),
+              t('reference.col.safetyRegion'),
+              t('reference.col.careRegion'),
+            ]}
+            rows={view.municipalities.map((m) => [
+              m.code,
+              canManage ? <Link href={`/referentie/gemeenten/${m.code}`}>{m.name}</Link> : m.name,
+              m.policeUnit.name,
+              m.riec.name,
+              m.safetyRegion.name,
+              m.careRegion.name,
+            ])}
+          />
+          <Paragraph>
+            <Link href={`/referentie?soort=${kind}`}>
+              {t('reference.allRegions', { kind: t(`reference.kind.${kind}`) })}
+            </Link>
+          </Paragraph>
+        </>
+      )}
+      <Heading level={2}>{t(`reference.kindPlural.${kind}`)}</Heading>
       <Table
-        caption={t('reference.regions')}
+        caption={t(`reference.kindPlural.${kind}`)}
         head={[
-          t('reference.col.kind'),
           t('reference.col.name'),
           t('reference.col.code'),
           t('reference.col.count'),
           t('reference.col.status'),
+          ...(canManage && kind === 'zorgcoordinatie' ? [t('reference.edit')] : []),
         ]}
-        rows={shownRegions.map((r) => [
-          t(`reference.kind.${r.kind}`),
-          canManage && r.kind === 'zorgcoordinatie' ? (
-            <Link href={`/referentie/zorgregios/${r.code}`}>{r.name}</Link>
-          ) : (
-            r.name
-          ),
+        rows={view.regions.map((r) => [
+          <Link href={regionHref(r)}>{r.name}</Link>,
           r.code,
           String(r.municipalities),
           <Status page={page} tbc={r.toBeConfirmed} />,
+          ...(canManage && kind === 'zorgcoordinatie'
+            ? [<Link href={`/referentie/zorgregios/${r.code}`}>{t('reference.edit')}</Link>]
+            : []),
         ])}
       />
-      {canManage && (
+      {canManage && kind === 'zorgcoordinatie' && (
         <Paragraph>
           <Link href="/referentie/zorgregios/nieuw">{t('reference.region.new')}</Link>
         </Paragraph>
       )}
-      <Heading level={2}>{t('reference.municipalities')}</Heading>
-      <Table
-        caption={t('reference.municipalities')}
-        head={[
-          t('reference.col.code'),
-          t('reference.col.name'),
-          t('reference.col.policeUnit'),
-          t('reference.col.riec'),
-          t('reference.col.safetyRegion'),
-          t('reference.col.careRegion'),
-        ]}
-        rows={municipalities.map((m) => [
-          m.code,
-          canManage ? <Link href={`/referentie/gemeenten/${m.code}`}>{m.name}</Link> : m.name,
-          m.policeUnit.name,
-          m.riec.name,
-          m.safetyRegion.name,
-          m.careRegion.name,
-        ])}
-      />
     </>
   );
 }

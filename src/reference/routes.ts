@@ -185,25 +185,34 @@ export function referenceRoutes(app: FastifyInstance): void {
 
   // Pages
   app.get('/referentie', { config: { access: 'authenticated' } }, async (req, reply) => {
-    const kind = String((req.query as Record<string, unknown>).soort ?? '');
-    const [municipalities, regions, year] = await Promise.all([
+    const query = req.query as Record<string, unknown>;
+    const kind = (REGION_KINDS as readonly string[]).includes(String(query.soort))
+      ? (query.soort as RegionKind)
+      : 'politie-eenheid';
+    const search = typeof query.zoek === 'string' ? query.zoek.trim().slice(0, 60) : '';
+    const [regions, all, year] = await Promise.all([
+      reference.listRegions(req.ctx, kind),
       reference.listMunicipalities(req.ctx),
-      reference.listRegions(req.ctx),
       reference.currentYear(req.ctx),
     ]);
-    const canManage = hasPermission(req.ctx.actor, 'reference.manage');
-    const validKind = (REGION_KINDS as readonly string[]).includes(kind) ? kind : '';
-    return reply.page(
-      req.t('reference.title'),
-      h(ReferencePage, {
-        page: reply.pageContext(),
-        year,
-        municipalities,
-        regions,
-        kind: validKind,
-        canManage,
-      }),
-    );
+    const region = regions.find((r) => r.code === query.regio);
+    const needle = search.toLowerCase();
+    const municipalities = region
+      ? await reference.listMunicipalities(req.ctx, { regionKind: kind, regionCode: region.code })
+      : search
+        ? all.filter((m) => m.name.toLowerCase().includes(needle) || m.code.toLowerCase() === needle)
+        : null;
+    const view = {
+      year,
+      total: all.length,
+      kind,
+      region,
+      search,
+      regions,
+      municipalities,
+      canManage: hasPermission(req.ctx.actor, 'reference.manage'),
+    };
+    return reply.page(req.t('reference.title'), h(ReferencePage, { page: reply.pageContext(), view }));
   });
 
   const showMove = async (

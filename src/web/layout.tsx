@@ -106,7 +106,9 @@ export function renderPage(page: PageContext, title: string, body: ComponentChil
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${page.t('app.name')}`}</title>
-        <link rel="stylesheet" href="/assets/fonts/noto-sans/index.css" />
+        <link rel="stylesheet" href="/assets/fonts/noto-sans/400.css" />
+        <link rel="stylesheet" href="/assets/fonts/noto-sans/700.css" />
+        <link rel="stylesheet" href="/assets/fonts/noto-serif/700.css" />
         <link rel="stylesheet" href="/assets/voorbeeld/theme.css" />
         <link rel="stylesheet" href="/assets/utrecht/index.css" />
         <link rel="stylesheet" href="/assets/app.css" />

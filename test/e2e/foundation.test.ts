@@ -128,11 +128,11 @@ test(
     await check(page, 'audit log page');
     const rows = await page.locator('tbody tr').allInnerTexts();
     assert.ok(
-      rows.some((r) => r.includes('Bas Beheer') && r.includes('auth.login')),
+      rows.some((r) => r.includes('Bas Beheer') && r.includes('auth.login') && r.includes('Inloggen')),
       'the beheerder’s login',
     );
     assert.ok(
-      rows.some((r) => r.includes('Bas Beheer') && r.includes('user.create') && r.includes('Fenna Fictief')),
+      rows.some((r) => r.includes('Bas Beheer') && r.includes('Gebruiker toegevoegd') && r.includes('Fenna Fictief')),
       'the new user',
     );
     await page.getByLabel('Handeling begint met').fill('user.create');
