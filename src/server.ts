@@ -19,10 +19,11 @@ export async function serve(config: Config): Promise<void> {
   }
   const app = await buildApp(runtime);
   await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = ['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host;
   const where = config.databaseUrl ? 'PostgreSQL' : `the embedded database in ${config.dataDir}`;
-  console.log(
-    `Schakel serves http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${where}`,
-  );
+  console.log(`Schakel serves http://${host}:${port} on ${where}`);
 
   const cleanup = setInterval(() => {
     deleteStaleSessions(runtime.database.db, new Date(Date.now() - 86_400_000)).catch((error) =>

@@ -132,7 +132,9 @@ test(
       'the beheerder’s login',
     );
     assert.ok(
-      rows.some((r) => r.includes('Bas Beheer') && r.includes('Gebruiker toegevoegd') && r.includes('Fenna Fictief')),
+      rows.some(
+        (r) => r.includes('Bas Beheer') && r.includes('Gebruiker toegevoegd') && r.includes('Fenna Fictief'),
+      ),
       'the new user',
     );
     await page.getByLabel('Handeling begint met').fill('user.create');
