@@ -1,5 +1,5 @@
 // After tsc: copy what the compiled code reads at run time (migrations, data files, static assets) into dist/.
-import { cpSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const copied = [];
@@ -15,3 +15,6 @@ function walk(dir) {
 }
 walk('src');
 console.log(`copy-assets: ${copied.length} files copied into dist/src`);
+
+// The `schakel` bin runs the compiled file directly.
+chmodSync('dist/src/cli.js', 0o755);
