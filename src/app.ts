@@ -37,6 +37,8 @@ export interface AppDeps {
   keyring: Keyring;
   /** The clock; tests move it. */
   now?: () => Date;
+  /** Where the log goes (stdout by default); tests read it to prove it holds no personal data. */
+  logStream?: { write(line: string): void };
 }
 
 export interface RouteEntry {
@@ -55,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   const app = Fastify({
     logger: {
       level: config.logLevel,
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
       // No personal data in logs: no IP addresses, no query strings (they can hold search terms), no cookies.
       serializers: {
         req: (req) => ({ method: req.method, url: req.url.split('?')[0], id: req.id }),

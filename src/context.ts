@@ -26,21 +26,6 @@ export type Actor =
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 
-export interface Ctx {
-  config: Config;
-  db: Kysely<DB>;
-  actor: Actor;
-  now: () => Date;
-  log: FastifyBaseLogger;
-  keyring: Keyring;
-  /** Appends to the hash-chained audit log in the current transaction (one is opened when there is none). */
-  audit: (event: AuditEventInput) => Promise<void>;
-  /** Runs `fn` in a transaction; the ctx it gets writes and audits inside it. Nested calls reuse the outer one. */
-  transaction: <T>(fn: (tx: Ctx) => Promise<T>) => Promise<T>;
-  /** The same context acting as someone else (after login, the user who just proved who they are). */
-  as: (actor: Actor) => Ctx;
-}
-
 export interface CtxBase {
   config: Config;
   db: Kysely<DB>;
@@ -49,6 +34,16 @@ export interface CtxBase {
   log: FastifyBaseLogger;
   keyring: Keyring;
 }
+
+export interface Ctx extends CtxBase {
+  /** Appends to the hash-chained audit log in the current transaction (one is opened when there is none). */
+  audit: (event: AuditEventInput) => Promise<void>;
+  /** Runs `fn` in a transaction; the ctx it gets writes and audits inside it. Nested calls reuse the outer one. */
+  transaction: <T>(fn: (tx: Ctx) => Promise<T>) => Promise<T>;
+  /** The same context acting as someone else (after login, the user who just proved who they are). */
+  as: (actor: Actor) => Ctx;
+}
+
 
 export function actorIds(actor: Actor): { userId: string | null; organisationId: string | null } {
   return actor.kind === 'user'

@@ -71,14 +71,18 @@ export function AuditPage({
             rows={events.map((e) => [
               formatDateTime(lang, e.occurredAt),
               e.actorUserId ? (names.get(e.actorUserId) ?? e.actorUserId) : t('audit.nobody'),
-              <code>{e.action}</code>,
+              <>
+                {label(t, 'audit.action', e.action)}
+                <br />
+                <code class="app-muted">{e.action}</code>
+              </>,
               t(`audit.outcome.${e.outcome}`),
               e.recordType
-                ? `${e.recordType}${e.recordId ? ` ${e.recordType === 'user' ? (names.get(e.recordId) ?? e.recordId) : e.recordId}` : ''}`
+                ? `${label(t, 'audit.record', e.recordType)}${e.recordId ? ` ${e.recordType === 'user' ? (names.get(e.recordId) ?? e.recordId) : e.recordId}` : ''}`
                 : '–',
               [
                 e.purpose,
-                e.fields.length ? e.fields.join(', ') : null,
+                e.fields.length ? e.fields.map((f) => label(t, 'audit.field', f)).join(', ') : null,
                 typeof e.details.reason === 'string' ? e.details.reason : null,
               ]
                 .filter(Boolean)

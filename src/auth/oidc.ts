@@ -6,11 +6,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import * as client from 'openid-client';
-import type { Ctx, UserActor } from '../context.js';
+import type { Ctx } from '../context.js';
 import type { DB, IdentityProvidersTable } from '../db/schema.js';
 import { forbidden, invalid, notFound, type FieldIssue } from '../errors.js';
 import { decide } from '../policy/index.js';
-import { openSession, type LoginStep } from './service.js';
+import { openSession, userActorStub, type LoginStep } from './service.js';
 import * as users from './store.js';
 
 type ProviderRow = Selectable<IdentityProvidersTable>;
@@ -248,20 +248,6 @@ function configurationFor(ctx: Ctx, provider: ProviderRow): Promise<client.Confi
 // ---------------------------------------------------------------------------------------------------------------
 // Logging in
 
-function userActor(user: users.UserRow): UserActor {
-  return {
-    kind: 'user',
-    userId: user.id,
-    displayName: user.display_name,
-    email: user.email,
-    organisationId: null,
-    organisationName: null,
-    organisationType: null,
-    roles: [],
-    sessionId: null,
-  };
-}
-
 /** Failures are audited with the provider and, once known, the subject: never the e-mail address or other claims. */
 async function refuse(
   ctx: Ctx,
@@ -378,7 +364,7 @@ export async function finishOidcLogin(
     if (user.disabled_at || (user.locked_until && user.locked_until > now)) {
       return refuse(tx, 'account-blocked', { ...who, cause: user.disabled_at ? 'disabled' : 'locked' }, user);
     }
-    const audit = tx.as(userActor(user));
+    const audit = tx.as(userActorStub(user));
     if (link) {
       await tx.db
         .insertInto('external_identities')

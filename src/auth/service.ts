@@ -1,7 +1,7 @@
 // Logging in: password (or an identity provider), then the second factor, then the organisation to act for.
 // A session moves only forward through those steps; every step is audited; the token is rotated when the session
 // gains rights, so a token seen before the second factor is worthless after it.
-import type { Ctx } from '../context.js';
+import type { Ctx, UserActor } from '../context.js';
 import { DomainError, invalid, notFound } from '../errors.js';
 import { needsSecondFactor } from '../policy/index.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
@@ -126,9 +126,10 @@ export async function passwordLogin(ctx: Ctx, email: string, password: string): 
   return unwrap(outcome);
 }
 
-function userActorStub(user: store.UserRow) {
+/** The user who just proved a factor, before the session acts for an organisation: no roles yet. */
+export function userActorStub(user: store.UserRow): UserActor {
   return {
-    kind: 'user' as const,
+    kind: 'user',
     userId: user.id,
     displayName: user.display_name,
     email: user.email,

@@ -117,6 +117,44 @@ export function NewUserPage({
   );
 }
 
+function ActivationCode({ page, name, code }: { page: PageContext; name: string; code: string }) {
+  return (
+    <>
+      <Alert type="ok">{page.t('users.created.code', { name })}</Alert>
+      <p class="utrecht-paragraph">
+        <code class="app-code" data-testid="activation-code">
+          {code}
+        </code>
+      </p>
+    </>
+  );
+}
+
+/** A heading, an explanation and one button that posts to `action`. */
+function ActionForm({
+  page,
+  action,
+  title,
+  help,
+}: {
+  page: PageContext;
+  action: string;
+  title: string;
+  help: string;
+}) {
+  return (
+    <>
+      <Heading level={2}>{title}</Heading>
+      <Paragraph>{help}</Paragraph>
+      <Form action={action} csrf={page.csrf} label={title}>
+        <ButtonGroup>
+          <Button variant="secondary">{title}</Button>
+        </ButtonGroup>
+      </Form>
+    </>
+  );
+}
+
 export function UserCreatedPage({
   page,
   user,
@@ -132,12 +170,7 @@ export function UserCreatedPage({
       <Heading>{t('users.created.title')}</Heading>
       {activationCode ? (
         <>
-          <Alert type="ok">{t('users.created.code', { name: user.displayName })}</Alert>
-          <p class="utrecht-paragraph">
-            <code class="app-code" data-testid="activation-code">
-              {activationCode}
-            </code>
-          </p>
+          <ActivationCode page={page} name={user.displayName} code={activationCode} />
           <Paragraph>{t('users.created.how', { url: '/activeren' })}</Paragraph>
         </>
       ) : (
@@ -171,16 +204,7 @@ export function UserPage({
       <Heading>{t('users.detail.title', { name: user.displayName })}</Heading>
       {notice && <Alert type="ok">{notice}</Alert>}
       <ErrorSummary errors={errors} title={t('common.errorSummary')} />
-      {activationCode && (
-        <>
-          <Alert type="ok">{t('users.created.code', { name: user.displayName })}</Alert>
-          <p class="utrecht-paragraph">
-            <code class="app-code" data-testid="activation-code">
-              {activationCode}
-            </code>
-          </p>
-        </>
-      )}
+      {activationCode && <ActivationCode page={page} name={user.displayName} code={activationCode} />}
       <DataList
         items={[
           [t('users.col.email'), user.email],
@@ -202,28 +226,18 @@ export function UserPage({
             <Button>{t('common.save')}</Button>
           </ButtonGroup>
         </Form>
-        <Heading level={2}>{t('users.detail.reset')}</Heading>
-        <Paragraph>{t('users.detail.resetHelp')}</Paragraph>
-        <Form
+        <ActionForm
+          page={page}
           action={`/gebruikers/${user.userId}/activering`}
-          csrf={page.csrf}
-          label={t('users.detail.reset')}
-        >
-          <ButtonGroup>
-            <Button variant="secondary">{t('users.detail.reset')}</Button>
-          </ButtonGroup>
-        </Form>
-        <Heading level={2}>{t('users.detail.remove')}</Heading>
-        <Paragraph>{t('users.detail.removeHelp')}</Paragraph>
-        <Form
+          title={t('users.detail.reset')}
+          help={t('users.detail.resetHelp')}
+        />
+        <ActionForm
+          page={page}
           action={`/gebruikers/${user.userId}/verwijderen`}
-          csrf={page.csrf}
-          label={t('users.detail.remove')}
-        >
-          <ButtonGroup>
-            <Button variant="secondary">{t('users.detail.remove')}</Button>
-          </ButtonGroup>
-        </Form>
+          title={t('users.detail.remove')}
+          help={t('users.detail.removeHelp')}
+        />
         <Paragraph>
           <Link href="/gebruikers">{t('common.back')}</Link>
         </Paragraph>

@@ -77,25 +77,33 @@ interface FieldProps {
   maxLength?: number;
 }
 
-export function TextField({
+/** Label, description and error message around one input, wired up with ids for assistive technology. */
+function FieldFrame({
   name,
   label,
-  value,
   error,
   description,
-  type = 'text',
-  autocomplete,
-  required,
-  inputMode,
-  maxLength,
-}: FieldProps) {
+  kind,
+  input,
+}: {
+  name: string;
+  label: string;
+  error?: string | undefined;
+  description?: string | undefined;
+  kind: 'text' | 'select';
+  input: (attributes: {
+    id: string;
+    'aria-invalid'?: 'true';
+    'aria-describedby'?: string;
+  }) => ComponentChildren;
+}) {
   const id = `field-${name}`;
   const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : '']
     .filter(Boolean)
     .join(' ');
   return (
     <div
-      class={`utrecht-form-field utrecht-form-field--distanced utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
+      class={`utrecht-form-field utrecht-form-field--distanced${kind === 'text' ? ' utrecht-form-field--text' : ''}${error ? ' utrecht-form-field--invalid' : ''}`}
     >
       <div class="utrecht-form-field__label">
         <label class="utrecht-form-label" for={id}>
@@ -113,21 +121,49 @@ export function TextField({
         </div>
       )}
       <div class="utrecht-form-field__input">
+        {input({
+          id,
+          ...(error ? { 'aria-invalid': 'true' as const } : {}),
+          ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        })}
+      </div>
+    </div>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  value,
+  error,
+  description,
+  type = 'text',
+  autocomplete,
+  required,
+  inputMode,
+  maxLength,
+}: FieldProps) {
+  return (
+    <FieldFrame
+      name={name}
+      label={label}
+      error={error}
+      description={description}
+      kind="text"
+      input={(attributes) => (
         <input
           class={`utrecht-textbox utrecht-textbox--html-input${error ? ' utrecht-textbox--invalid' : ''}`}
-          id={id}
           name={name}
           type={type}
           value={value ?? ''}
           autocomplete={autocomplete}
           required={required}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
           inputMode={inputMode}
           maxLength={maxLength}
+          {...attributes}
         />
-      </div>
-    </div>
+      )}
+    />
   );
 }
 
@@ -146,45 +182,23 @@ export function SelectField({
   error?: string | undefined;
   description?: string;
 }) {
-  const id = `field-${name}`;
-  const describedBy = [description ? `${id}-description` : '', error ? `${id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
   return (
-    <div
-      class={`utrecht-form-field utrecht-form-field--distanced${error ? ' utrecht-form-field--invalid' : ''}`}
-    >
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {description && (
-        <div class="utrecht-form-field__description utrecht-form-field-description" id={`${id}-description`}>
-          {description}
-        </div>
-      )}
-      {error && (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          {error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <select
-          class="utrecht-select utrecht-select--html-select"
-          id={id}
-          name={name}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={describedBy || undefined}
-        >
+    <FieldFrame
+      name={name}
+      label={label}
+      error={error}
+      description={description}
+      kind="select"
+      input={(attributes) => (
+        <select class="utrecht-select utrecht-select--html-select" name={name} {...attributes}>
           {options.map((o) => (
             <option value={o.value} selected={o.value === value}>
               {o.label}
             </option>
           ))}
         </select>
-      </div>
-    </div>
+      )}
+    />
   );
 }
 

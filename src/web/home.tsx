@@ -1,6 +1,6 @@
 // The start page: for visitors what Schakel is; for a logged-in user the work of each of their roles.
 import type { FastifyInstance } from 'fastify';
-import { hasPermission, type Permission } from '../policy/index.js';
+import { hasPermission, ROLES, type Permission, type Role } from '../policy/index.js';
 import { Heading, Link, Paragraph } from './components.js';
 import { registerDictionary } from './i18n.js';
 import type { PageContext } from './layout.js';
@@ -101,24 +101,15 @@ const TASKS: { permission: Permission; title: string; text: string; href: string
   },
 ];
 
-/** Roles whose work lives in modules of their own; the card says what the role does. */
-const ROLE_WORK = [
-  'melder',
-  'aandachtsfunctionaris',
-  'informatiepunt',
-  'zorgcoordinator',
-  'comensha-registrator',
-  'opsporing',
-  'riec-adviseur',
-  'analist',
-  'beleidsmedewerker',
-  'privacyfunctionaris',
-];
+/** Roles whose work lives in modules of their own (all but the administrative ones); the card says what it does. */
+const ROLE_WORK: Role[] = ROLES.filter(
+  (role) => !['beheerder', 'auditor', 'landelijk-beheerder'].includes(role),
+);
 
 function Card({ title, text, href }: { title: string; text: string; href?: string }) {
   return (
     <li class="app-card">
-      <h2 class="utrecht-heading-3">{href ? <Link href={href}>{title}</Link> : title}</h2>
+      <h3 class="utrecht-heading-3">{href ? <Link href={href}>{title}</Link> : title}</h3>
       <p class="utrecht-paragraph">{text}</p>
     </li>
   );

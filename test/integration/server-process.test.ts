@@ -104,3 +104,61 @@ test('schakel audit verify passes on an intact chain and names the first broken 
   assert.equal(broken.status, 1);
   assert.match(broken.stderr, new RegExp(`BROKEN at event ${row.seq} \\(${row.id}\\)`));
 });
+
+test('the command line migrates, seeds, adds users and lists the reference data', () => {
+  const own = mkdtempSync(join(tmpdir(), 'schakel-cli-'));
+  try {
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+        env: { ...env, SCHAKEL_DATA_DIR: own },
+        encoding: 'utf8',
+      });
+    const migrated = run('migrate');
+    assert.equal(migrated.status, 0, migrated.stderr);
+    assert.match(migrated.stdout, /Applied: 0001_foundation, 0002_reference_2025/);
+    assert.match(run('migrate').stdout, /up to date/);
+    const seeded = run('seed', '--demo');
+    assert.match(seeded.stdout, /beheerder\.utrecht@demo\.schakel\.example/);
+    assert.match(run('seed', '--demo').stdout, /nothing seeded/);
+    const added = run(
+      'users',
+      'add',
+      '--email',
+      'nieuw@utrecht.test.schakel.example',
+      '--name',
+      'Nieuwe Melder',
+      '--organisation',
+      'Gemeente Utrecht',
+      '--role',
+      'melder',
+    );
+    assert.equal(added.status, 0, added.stderr);
+    assert.match(added.stdout, /One-time activation code \(valid 7 days\): [0-9A-Z]{4}-/);
+    const wrongRole = run(
+      'users',
+      'add',
+      '--email',
+      'x@utrecht.test.schakel.example',
+      '--name',
+      'X',
+      '--organisation',
+      'Gemeente Utrecht',
+      '--role',
+      'comensha-registrator',
+    );
+    assert.equal(wrongRole.status, 1);
+    assert.match(wrongRole.stderr, /roles: The role comensha-registrator does not exist/);
+    const list = run('reference', 'list');
+    assert.match(list.stdout, /GM0363 +Amsterdam +Amsterdam +RIEC Amsterdam-Amstelland/);
+    assert.match(list.stdout, /342 municipalities \(2025\)/);
+    assert.match(
+      run('reference', 'list', '--kind', 'politie-eenheid').stdout,
+      /oost-nederland +Oost-Nederland +76/,
+    );
+    const unknown = run('frobnicate');
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /Unknown command: frobnicate/);
+  } finally {
+    rmSync(own, { recursive: true, force: true });
+  }
+});
