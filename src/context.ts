@@ -44,7 +44,6 @@ export interface Ctx extends CtxBase {
   as: (actor: Actor) => Ctx;
 }
 
-
 export function actorIds(actor: Actor): { userId: string | null; organisationId: string | null } {
   return actor.kind === 'user'
     ? { userId: actor.userId, organisationId: actor.organisationId }

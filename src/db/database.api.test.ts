@@ -54,7 +54,10 @@ test('migrations apply once, in order, and a changed applied migration is refuse
     await assert.rejects(migrate(database, listMigrations(dir)), /0003_broken failed/);
     const status = await migrationStatus(database, listMigrations(dir));
     assert.deepEqual(status.pending, ['0003_broken'], 'a failed migration leaves nothing half applied');
-    assert.equal((await sql<{ c: string | null }>`select to_regclass('c')::text as c`.execute(database.db)).rows[0]?.c, null);
+    assert.equal(
+      (await sql<{ c: string | null }>`select to_regclass('c')::text as c`.execute(database.db)).rows[0]?.c,
+      null,
+    );
     writeFileSync(join(dir, '0003_broken.sql'), 'create table c (id int);');
     writeFileSync(join(dir, '0002_second.sql'), 'create table b (id bigint);');
     await assert.rejects(migrate(database, listMigrations(dir)), /0002_second was changed/);

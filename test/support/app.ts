@@ -85,7 +85,11 @@ export async function createTestApp(
   });
   const runtime = await openRuntime(config, { dataDir: 'memory' });
   const clock = options.clock ?? testClock();
-  const app = await buildApp({ ...runtime, now: clock.now, ...(options.logStream ? { logStream: options.logStream } : {}) });
+  const app = await buildApp({
+    ...runtime,
+    now: clock.now,
+    ...(options.logStream ? { logStream: options.logStream } : {}),
+  });
   const ctx = makeCtx({
     config,
     db: runtime.database.db,
