@@ -73,7 +73,12 @@ export function sessionCookie(response: LightMyRequestResponse): string | undefi
 }
 
 export async function createTestApp(
-  options: { env?: Record<string, string>; databaseUrl?: string; clock?: TestClock } = {},
+  options: {
+    env?: Record<string, string>;
+    databaseUrl?: string;
+    clock?: TestClock;
+    logStream?: { write(line: string): void };
+  } = {},
 ): Promise<TestApp> {
   const config = loadConfig({
     NODE_ENV: 'test',
