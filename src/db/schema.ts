@@ -1,6 +1,8 @@
 // Kysely's view of the tables. Each table has one owning module (see the migrations' headers); other modules go
 // through that module's index.ts, never its tables.
 import type { ColumnType, Generated } from 'kysely';
+import type { ActionPlanTables } from '../actionplan/tables.js';
+import type { EstimationTables } from '../estimation/tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -122,7 +124,8 @@ export interface MunicipalitiesTable {
   care_region_code: string;
 }
 
-export interface DB {
+// Tables of the later modules are declared beside them and joined in here.
+export interface DB extends EstimationTables, ActionPlanTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -33,6 +33,21 @@ export const PERMISSIONS = {
     scope: 'national',
     description: 'Maintain the care-coordination regions and their municipalities',
   },
+  'estimation.run': {
+    roles: ['analist', 'beleidsmedewerker'],
+    scope: 'national',
+    description: 'Estimate the dark number (multiple systems estimation) from counts; save estimates with their inputs',
+  },
+  'actionplan.progress': {
+    roles: ['beleidsmedewerker'],
+    scope: 'own-organisation',
+    description: "Write progress updates for the own organisation's actions as action holder",
+  },
+  'actionplan.manage': {
+    roles: ['beleidsmedewerker'],
+    scope: 'national',
+    description: 'Programme team (a ministry): maintain the plan, review progress updates',
+  },
   'organisations.manage': {
     roles: ['landelijk-beheerder'],
     scope: 'national',
