@@ -19,6 +19,7 @@ import { oidcRoutes } from './auth/oidc-routes.js';
 import { healthRoutes } from './health/routes.js';
 import { homeRoutes } from './web/home.js';
 import { organisationRoutes } from './organisations/routes.js';
+import { organisationDirectoryRoutes } from './organisations/organisation-routes.js';
 import { referenceRoutes } from './reference/routes.js';
 import { isApi, registerAccessControl, SESSION_COOKIE } from './web/access.js';
 import { makeCtx } from './web/context.js';
@@ -225,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   authRoutes(app);
   oidcRoutes(app);
   organisationRoutes(app);
+  organisationDirectoryRoutes(app);
   auditRoutes(app);
   referenceRoutes(app);
   return app;

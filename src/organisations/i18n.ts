@@ -48,6 +48,34 @@ registerDictionary({
       'Uw organisatie houdt dan geen beheerder over. Geef eerst iemand anders de rol beheerder.',
     'users.error.shared':
       'Dit account hoort ook bij een andere organisatie. Vraag een landelijk beheerder het te herstellen.',
+    'organisations.title': 'Organisaties in de keten',
+    'organisations.intro':
+      'De organisaties die in Schakel samenwerken, met hun soort en hun plaats (gemeente of regio; leeg voor landelijke organisaties).',
+    'organisations.col.name': 'Naam',
+    'organisations.col.type': 'Soort organisatie',
+    'organisations.col.place': 'Plaats',
+    'organisations.national': 'landelijk',
+    'organisations.placeHelp':
+      'Een gemeente voor een gemeentelijke organisatie, een regio voor een regionale, of landelijk.',
+    'organisations.new.title': 'Organisatie registreren',
+    'organisations.new.submit': 'Organisatie registreren',
+    'organisations.firstAdmin': 'Eerste beheerder',
+    'organisations.firstAdminHelp':
+      'Niet verplicht. De beheerder krijgt een activeringscode en voegt daarna zelf de collega’s toe.',
+    'organisations.created.title': 'Organisatie geregistreerd',
+    'organisations.created.body': '{name} is geregistreerd.',
+    'organisations.created.code':
+      'Activeringscode voor de eerste beheerder (7 dagen geldig, wordt maar één keer getoond):',
+    'organisations.error.name': 'Vul een naam in van 2 tot 200 tekens die nog niet in gebruik is.',
+    'organisations.error.type': 'Kies een soort organisatie.',
+    'organisations.error.place':
+      'Kies een plaats die bij deze soort organisatie past (een gemeente heeft een gemeentecode nodig).',
+    'organisations.error.adminName': 'Vul de naam van de beheerder in.',
+    'organisations.error.adminEmail': 'Vul een geldig e-mailadres van de beheerder in.',
+    'organisations.error.roles': 'Deze rol past niet bij dit soort organisatie.',
+    'nav.organisations': 'Organisaties',
+    'organisations.adminName': 'Naam van de beheerder',
+    'organisations.adminEmail': 'E-mailadres van de beheerder (werk)',
   },
   en: {
     'users.title': 'Users of {organisation}',
@@ -94,5 +122,33 @@ registerDictionary({
       'Your organisation would have no administrator left. Give someone else the administrator role first.',
     'users.error.shared':
       'This account also belongs to another organisation. Ask a national administrator to reset it.',
+    'organisations.title': 'Organisations in the chain',
+    'organisations.intro':
+      'The organisations that work together in Schakel, with their kind and place (municipality or region; empty for national organisations).',
+    'organisations.col.name': 'Name',
+    'organisations.col.type': 'Kind of organisation',
+    'organisations.col.place': 'Place',
+    'organisations.national': 'national',
+    'organisations.placeHelp':
+      'A municipality for a municipal organisation, a region for a regional one, or national.',
+    'organisations.new.title': 'Register organisation',
+    'organisations.new.submit': 'Register organisation',
+    'organisations.firstAdmin': 'First administrator',
+    'organisations.firstAdminHelp':
+      'Optional. The administrator receives an activation code and then adds the colleagues.',
+    'organisations.created.title': 'Organisation registered',
+    'organisations.created.body': '{name} has been registered.',
+    'organisations.created.code':
+      'Activation code for the first administrator (valid for 7 days, shown only once):',
+    'organisations.error.name': 'Enter a name of 2 to 200 characters that is not in use yet.',
+    'organisations.error.type': 'Choose a kind of organisation.',
+    'organisations.error.place':
+      'Choose a place that fits this kind of organisation (a municipality needs its municipality code).',
+    'organisations.error.adminName': 'Enter the administrator’s name.',
+    'organisations.error.adminEmail': 'Enter a valid e-mail address for the administrator.',
+    'organisations.error.roles': 'This role does not fit this kind of organisation.',
+    'nav.organisations': 'Organisations',
+    'organisations.adminName': 'Administrator’s name',
+    'organisations.adminEmail': 'Administrator’s e-mail address (work)',
   },
 });

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { DomainError } from '../errors.js';
-import { ORGANISATION_TYPES, ROLES } from '../policy/index.js';
+import { ROLES } from '../policy/index.js';
 import { field, fields } from '../web/forms.js';
 import { registerNav } from '../web/nav.js';
 import './i18n.js';
@@ -34,36 +34,6 @@ const NewUser = Type.Object(
   },
   { additionalProperties: false },
 );
-const Organisation = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  name: Type.String(),
-  type: Type.String({ enum: [...ORGANISATION_TYPES] }),
-  municipalityCode: Type.Union([Type.String(), Type.Null()]),
-  regionKind: Type.Union([Type.String(), Type.Null()]),
-  regionCode: Type.Union([Type.String(), Type.Null()]),
-});
-const NewOrganisation = Type.Object(
-  {
-    name: Type.String({ minLength: 2, maxLength: 200 }),
-    type: Type.String({ enum: [...ORGANISATION_TYPES] }),
-    municipalityCode: Type.Optional(Type.String({ pattern: '^GM[0-9]{4}$' })),
-    regionKind: Type.Optional(
-      Type.String({ enum: ['politie-eenheid', 'riec', 'veiligheidsregio', 'zorgcoordinatie'] }),
-    ),
-    regionCode: Type.Optional(Type.String({ maxLength: 60 })),
-    firstAdministrator: Type.Optional(
-      Type.Object(
-        {
-          email: Type.String({ format: 'email', maxLength: 254 }),
-          displayName: Type.String({ minLength: 1, maxLength: 200 }),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
-
 const CONFLICT_KEYS: Record<string, string> = {
   'already-member': 'users.error.exists',
   'last-beheerder': 'users.error.lastAdmin',
@@ -92,40 +62,6 @@ export function organisationRoutes(app: FastifyInstance): void {
     organisations.rolesFor(req.ctx.actor.kind === 'user' ? (req.ctx.actor.organisationType ?? '') : '');
 
   // API
-  app.get(
-    '/api/v1/organisaties',
-    {
-      config: { access: 'authenticated' },
-      schema: {
-        tags,
-        operationId: 'listOrganisations',
-        summary: 'The organisations in the chain (no personal data)',
-        response: { 200: Type.Array(Organisation) },
-      },
-    },
-    async (req) => organisations.listOrganisations(req.ctx),
-  );
-
-  app.post(
-    '/api/v1/organisaties',
-    {
-      config: { access: 'organisations.manage' },
-      schema: {
-        tags,
-        operationId: 'createOrganisation',
-        summary: 'Register an organisation, optionally with its first beheerder',
-        body: NewOrganisation,
-        response: {
-          201: Type.Object({ organisation: Organisation, activationCode: Type.Optional(Type.String()) }),
-        },
-      },
-    },
-    async (req, reply) =>
-      reply
-        .code(201)
-        .send(await organisations.createOrganisation(req.ctx, req.body as organisations.NewOrganisation)),
-  );
-
   app.get(
     '/api/v1/gebruikers',
     {

@@ -166,6 +166,29 @@ test('a user of two organisations chooses one after logging in', { skip }, async
   await context.close();
 });
 
+test('a national beheerder registers an organisation with its first beheerder', { skip }, async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await logIn(page, 'beheer.jenv@demo.schakel.example');
+  await page.waitForURL(`${base}/`);
+  await page
+    .getByRole('navigation', { name: 'Hoofdmenu' })
+    .getByRole('link', { name: 'Organisaties' })
+    .click();
+  await check(page, 'organisations page');
+  await page.getByRole('link', { name: 'Organisatie registreren' }).click();
+  await check(page, 'new organisation form');
+  await page.getByLabel('Naam', { exact: true }).fill('Gemeente Zwolle');
+  await page.getByLabel('Plaats').selectOption('GM0193');
+  await page.getByLabel('Naam van de beheerder').fill('Zeno Zwolle');
+  await page.getByLabel('E-mailadres van de beheerder (werk)').fill('beheer@zwolle.test.schakel.example');
+  await page.getByRole('button', { name: 'Organisatie registreren' }).click();
+  assert.match(await page.getByTestId('activation-code').innerText(), /^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+  assert.match(await page.locator('h1').innerText(), /Organisatie geregistreerd/);
+  await check(page, 'organisation registered page');
+  await context.close();
+});
+
 test('everything works with JavaScript switched off', { skip }, async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
