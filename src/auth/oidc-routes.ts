@@ -5,15 +5,7 @@ import { h } from 'preact';
 import './i18n.js';
 import * as oidc from './oidc.js';
 import { OidcFailedPage } from './oidc-pages.js';
-import type { LoginStep } from './service.js';
-
-// The same steps as the password login (auth/routes.ts) continues with.
-const STEP_PATH: Record<LoginStep, string> = {
-  'second-factor': '/inloggen/code',
-  'enrol-second-factor': '/inloggen/code-instellen',
-  'choose-organisation': '/organisatie-kiezen',
-  done: '/',
-};
+import { STEP_PATH } from './routes.js';
 
 /** Holds the state of the login this browser started, so a callback is only accepted in that same browser. */
 const STATE_COOKIE = 'schakel_oidc';

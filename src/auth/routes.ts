@@ -19,7 +19,8 @@ import { findUserById, listLoginProviders } from './store.js';
 import { isDemoAccount } from './demo.js';
 import type { LoginStep } from './service.js';
 
-const STEP_PATH: Record<LoginStep, string> = {
+/** Where each login step continues; the identity-provider login (oidc-routes.ts) uses it too. */
+export const STEP_PATH: Record<LoginStep, string> = {
   'second-factor': '/inloggen/code',
   'enrol-second-factor': '/inloggen/code-instellen',
   'choose-organisation': '/organisatie-kiezen',
