@@ -21,6 +21,7 @@ import { homeRoutes } from './web/home.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { organisationDirectoryRoutes } from './organisations/organisation-routes.js';
 import { referenceRoutes } from './reference/routes.js';
+import { sharingRoutes } from './sharing/index.js';
 import { isApi, registerAccessControl, SESSION_COOKIE } from './web/access.js';
 import { makeCtx } from './web/context.js';
 import { isLang, translator, type Lang } from './web/i18n.js';
@@ -229,5 +230,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   organisationDirectoryRoutes(app);
   auditRoutes(app);
   referenceRoutes(app);
+  sharingRoutes(app);
   return app;
 }

@@ -61,6 +61,13 @@ test('migrations apply once, in order, and a changed applied migration is refuse
     writeFileSync(join(dir, '0003_broken.sql'), 'create table c (id int);');
     writeFileSync(join(dir, '0002_second.sql'), 'create table b (id bigint);');
     await assert.rejects(migrate(database, listMigrations(dir)), /0002_second was changed/);
+    writeFileSync(join(dir, '0002_second.sql'), 'create table b (id int);');
+    writeFileSync(join(dir, 'data', 'rows.csv'), 'id,label\n1,"een, twee"\n2,vier\n');
+    await assert.rejects(
+      migrate(database, listMigrations(dir)),
+      /0001_first was changed/,
+      'a changed data file counts as a change',
+    );
   } finally {
     await database.close();
     rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import type { Database, RawSession } from './database.js';
 
 const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), 'migrations');
 const LOCK_ID = 734_152_001;
+const CSV_DIRECTIVE = /^--\s*@csv\s+(\S+)\s+(\S+)\s*$/gm;
 
 export interface Migration {
   name: string;
@@ -29,12 +30,11 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
     .map((file) => {
       const path = resolve(dir, file);
       const script = readFileSync(path, 'utf8');
-      return {
-        name: file.replace(/\.sql$/, ''),
-        path,
-        script,
-        checksum: createHash('sha256').update(script).digest('hex'),
-      };
+      // The data files a migration loads are part of it: changing one after it was applied is caught too.
+      const hash = createHash('sha256').update(script);
+      for (const [, data] of script.matchAll(CSV_DIRECTIVE))
+        hash.update(readFileSync(resolve(dirname(path), data!)));
+      return { name: file.replace(/\.sql$/, ''), path, script, checksum: hash.digest('hex') };
     });
 }
 
@@ -66,7 +66,7 @@ async function loadCsv(session: RawSession, file: string, table: string): Promis
 }
 
 async function apply(session: RawSession, migration: Migration): Promise<void> {
-  const segments = migration.script.split(/^--\s*@csv\s+(\S+)\s+(\S+)\s*$/m);
+  const segments = migration.script.split(new RegExp(CSV_DIRECTIVE.source, 'm'));
   await session.exec('begin');
   try {
     for (let i = 0; i < segments.length; i += 3) {

@@ -3,6 +3,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ActionPlanTables } from '../actionplan/tables.js';
 import type { EstimationTables } from '../estimation/tables.js';
+import type { SharingTables } from '../sharing/tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -125,7 +126,7 @@ export interface MunicipalitiesTable {
 }
 
 // Tables of the later modules are declared beside them and joined in here.
-export interface DB extends EstimationTables, ActionPlanTables {
+export interface DB extends EstimationTables, ActionPlanTables, SharingTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

@@ -36,7 +36,8 @@ export const PERMISSIONS = {
   'estimation.run': {
     roles: ['analist', 'beleidsmedewerker'],
     scope: 'national',
-    description: 'Estimate the dark number (multiple systems estimation) from counts; save estimates with their inputs',
+    description:
+      'Estimate the dark number (multiple systems estimation) from counts; save estimates with their inputs',
   },
   'actionplan.progress': {
     roles: ['beleidsmedewerker'],
@@ -47,6 +48,17 @@ export const PERMISSIONS = {
     roles: ['beleidsmedewerker'],
     scope: 'national',
     description: 'Programme team (a ministry): maintain the plan, review progress updates',
+  },
+  'sharing.rules.read': {
+    roles: ['beheerder', 'privacyfunctionaris', 'auditor', 'landelijk-beheerder'],
+    scope: 'national',
+    description: 'See the sharing rule table with its legal bases, sources and confirmation status',
+  },
+  'sharing.rules.confirm': {
+    roles: ['privacyfunctionaris'],
+    scope: 'national',
+    description:
+      'Confirm a sharing rule that is not verified in a primary source (a ministry privacy officer)',
   },
   'organisations.manage': {
     roles: ['landelijk-beheerder'],
