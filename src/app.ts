@@ -21,6 +21,7 @@ import { homeRoutes } from './web/home.js';
 import { organisationRoutes } from './organisations/routes.js';
 import { organisationDirectoryRoutes } from './organisations/organisation-routes.js';
 import { referenceRoutes } from './reference/routes.js';
+import { actionPlanRoutes } from './actionplan/routes.js';
 import { sharingRoutes } from './sharing/index.js';
 import { isApi, registerAccessControl, SESSION_COOKIE } from './web/access.js';
 import { makeCtx } from './web/context.js';
@@ -230,6 +231,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   organisationDirectoryRoutes(app);
   auditRoutes(app);
   referenceRoutes(app);
+  actionPlanRoutes(app);
   sharingRoutes(app);
   return app;
 }

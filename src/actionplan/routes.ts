@@ -1,0 +1,272 @@
+// The action plan's JSON API: plans, the plan tree, actions with filters, progress updates and their review.
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { registerNav } from '../web/nav.js';
+import './i18n.js';
+import { pageRoutes } from './page-routes.js';
+import { getPlanTree, listPlans } from './plan.js';
+import { FORMS, PERIOD_PATTERN, STATUSES, type Status } from './rules.js';
+import { getAction, listActions, reviewProgress, submitProgress, type ProgressInput } from './service.js';
+
+const tags = ['Actieplan'];
+const Day = Type.Union([Type.String({ format: 'date' }), Type.Null()]);
+const Nullable = Type.Union([Type.String(), Type.Null()]);
+const StatusSchema = Type.String({ enum: [...STATUSES] });
+const OrganisationRef = Type.Object({
+  name: Type.String({ description: 'As the source text names it' }),
+  organisationType: Nullable,
+  organisationId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+    description: 'The Schakel organisation, when one is registered under this name',
+  }),
+});
+const Action = Type.Object({
+  code: Type.String(),
+  planCode: Type.String(),
+  actionLineCode: Type.String(),
+  operationalGoalCode: Nullable,
+  title: Type.String(),
+  description: Type.String(),
+  section: Nullable,
+  source: Type.String({ description: 'Source file and lines the action was transcribed from' }),
+  start: Day,
+  end: Day,
+  holders: Type.Array(OrganisationRef),
+  involved: Type.Array(OrganisationRef),
+  forms: Type.Array(Type.String({ enum: [...FORMS] })),
+  goals: Type.Array(Type.String()),
+  status: StatusSchema,
+  statusReason: Nullable,
+  statusPeriod: Nullable,
+  overduePeriod: Type.Union([Type.String({ pattern: PERIOD_PATTERN }), Type.Null()], {
+    description: 'The half-year whose progress update is missing after its grace period',
+  }),
+});
+const Review = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  decision: Type.String({ enum: ['geaccepteerd', 'aanpassen'] }),
+  comment: Type.String(),
+  organisation: Type.String(),
+  reviewedAt: Type.String({ format: 'date-time' }),
+});
+const Progress = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  period: Type.String({ pattern: PERIOD_PATTERN }),
+  status: StatusSchema,
+  reason: Nullable,
+  done: Type.String(),
+  next: Type.String(),
+  risks: Type.String(),
+  organisation: Type.String(),
+  submittedBy: Type.String(),
+  submittedAt: Type.String({ format: 'date-time' }),
+  reviews: Type.Array(Review),
+});
+const Num = Type.Union([Type.Number(), Type.Null()]);
+const Indicator = Type.Object({
+  code: Type.String(),
+  definition: Type.String(),
+  unit: Type.String(),
+  baseline: Num,
+  baselinePeriod: Nullable,
+  target: Num,
+  targetPeriod: Nullable,
+  computation: Type.Union([Type.String(), Type.Null()], {
+    description: 'How Schakel computes it from its own figures; null: measured by hand',
+  }),
+  source: Type.String(),
+  measurements: Type.Array(
+    Type.Object({ period: Type.String(), value: Type.Number(), source: Type.String(), note: Nullable }),
+  ),
+});
+const ActionDetail = Type.Composite([
+  Action,
+  Type.Object({
+    updates: Type.Array(Progress),
+    indicators: Type.Array(Indicator),
+    canReport: Type.Boolean(),
+    canReview: Type.Boolean(),
+  }),
+]);
+const Plan = Type.Object({
+  code: Type.String(),
+  title: Type.String(),
+  kind: Type.String({ enum: ['programma', 'actieplan'] }),
+  published: Day,
+  reportingFrom: Day,
+  source: Type.String(),
+  strategicGoals: Type.Integer(),
+  actionLines: Type.Integer(),
+  actions: Type.Integer(),
+});
+const PlanTree = Type.Object({
+  code: Type.String(),
+  title: Type.String(),
+  kind: Type.String(),
+  published: Day,
+  reportingFrom: Day,
+  source: Type.String(),
+  strategicGoals: Type.Array(
+    Type.Object({ code: Type.String(), number: Type.Integer(), title: Type.String(), source: Type.String() }),
+  ),
+  actionLines: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      number: Type.Integer(),
+      title: Type.String(),
+      description: Type.String(),
+      source: Type.String(),
+      operationalGoals: Type.Array(Type.Object({ code: Type.String(), title: Type.String() })),
+      actions: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          title: Type.String(),
+          status: StatusSchema,
+          overduePeriod: Nullable,
+          holders: Type.Array(Type.String()),
+        }),
+      ),
+    }),
+  ),
+});
+const CodeParam = Type.Object({ code: Type.String({ maxLength: 40 }) });
+
+export function actionPlanRoutes(app: FastifyInstance): void {
+  registerNav({ href: '/actieplan', labelKey: 'nav.actionplan', access: 'authenticated', order: 40 });
+
+  app.get(
+    '/api/v1/plannen',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'listActionPlans',
+        summary: 'The plans: the 2018 programme and the 2024 action plan',
+        response: { 200: Type.Array(Plan) },
+      },
+    },
+    async (req) => listPlans(req.ctx),
+  );
+
+  app.get(
+    '/api/v1/plannen/:code',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'getActionPlan',
+        summary: 'One plan as a tree: strategic goals, action lines with their operational goals and actions',
+        params: CodeParam,
+        response: { 200: PlanTree },
+      },
+    },
+    async (req) => getPlanTree(req.ctx, (req.params as { code: string }).code),
+  );
+
+  app.get(
+    '/api/v1/acties',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'listActions',
+        summary: 'Actions, filtered by plan, action line, action holder, form of exploitation and status',
+        querystring: Type.Object(
+          {
+            plan: Type.Optional(Type.String({ maxLength: 20 })),
+            actielijn: Type.Optional(
+              Type.String({ maxLength: 40, description: 'Action line code, e.g. 2018-AL5' }),
+            ),
+            actiehouder: Type.Optional(Type.String({ maxLength: 200 })),
+            uitbuitingsvorm: Type.Optional(Type.String({ enum: [...FORMS] })),
+            status: Type.Optional(StatusSchema),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(Action) },
+      },
+    },
+    async (req) => {
+      const q = req.query as Record<string, string | undefined>;
+      return listActions(req.ctx, {
+        planCode: q.plan,
+        actionLineCode: q.actielijn,
+        holder: q.actiehouder,
+        form: q.uitbuitingsvorm,
+        status: q.status as Status | undefined,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/acties/:code',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'getAction',
+        summary: 'One action with its indicators and the full history of its progress updates',
+        params: CodeParam,
+        response: { 200: ActionDetail },
+      },
+    },
+    async (req) => getAction(req.ctx, (req.params as { code: string }).code),
+  );
+
+  app.post(
+    '/api/v1/acties/:code/voortgang',
+    {
+      config: { access: 'actionplan.progress' },
+      schema: {
+        tags,
+        operationId: 'submitActionProgress',
+        summary: 'An action holder reports progress for a half-year (appended; earlier updates stay)',
+        params: CodeParam,
+        body: Type.Object(
+          {
+            period: Type.String({ pattern: PERIOD_PATTERN }),
+            status: StatusSchema,
+            reason: Type.Optional(Type.String({ maxLength: 4000 })),
+            done: Type.String({ maxLength: 4000 }),
+            next: Type.String({ maxLength: 4000 }),
+            risks: Type.String({ maxLength: 4000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 201: Progress },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .code(201)
+        .send(
+          await submitProgress(req.ctx, (req.params as { code: string }).code, req.body as ProgressInput),
+        ),
+  );
+
+  app.post(
+    '/api/v1/acties/:code/voortgang/:id/beoordeling',
+    {
+      config: { access: 'actionplan.manage' },
+      schema: {
+        tags,
+        operationId: 'reviewActionProgress',
+        summary: 'The programme team accepts a progress update or asks for changes, with a comment',
+        params: Type.Object({ code: Type.String({ maxLength: 40 }), id: Type.String({ format: 'uuid' }) }),
+        body: Type.Object(
+          {
+            decision: Type.String({ enum: ['geaccepteerd', 'aanpassen'] }),
+            comment: Type.String({ maxLength: 4000 }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Progress },
+      },
+    },
+    async (req) => {
+      const { code, id } = req.params as { code: string; id: string };
+      return reviewProgress(req.ctx, code, id, req.body as { decision: string; comment: string });
+    },
+  );
+
+  pageRoutes(app);
+}
