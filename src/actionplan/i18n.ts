@@ -10,6 +10,10 @@ registerDictionary({
     'ap.tab.tree': 'Plan',
     'ap.tab.table': 'Alle acties',
     'ap.tab.mine': 'Mijn acties',
+    'ap.card.title': 'Mijn acties in het actieplan',
+    'ap.card.text': 'Uw organisatie is actiehouder van {count} acties. Rapporteer hier de voortgang.',
+    'ap.card.overdue':
+      'Uw organisatie is actiehouder van {count} acties; bij {overdue} ontbreekt de voortgang over de vorige periode.',
     'ap.tab.dashboard': 'Voortgang per actielijn',
     'ap.plan': 'Plan',
     'ap.plan.kind.programma': 'Programma',
@@ -143,6 +147,10 @@ registerDictionary({
     'ap.tab.tree': 'Plan',
     'ap.tab.table': 'All actions',
     'ap.tab.mine': 'My actions',
+    'ap.card.title': 'My actions in the action plan',
+    'ap.card.text': 'Your organisation holds {count} actions. Report their progress here.',
+    'ap.card.overdue':
+      'Your organisation holds {count} actions; {overdue} lack progress for the previous period.',
     'ap.tab.dashboard': 'Progress per action line',
     'ap.plan': 'Plan',
     'ap.plan.kind.programma': 'Programme',

@@ -2,6 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { registerNav } from '../web/nav.js';
+import { registerStartCard } from '../web/start-cards.js';
 import './i18n.js';
 import { pageRoutes } from './page-routes.js';
 import { getPlanTree, listPlans } from './plan.js';
@@ -132,6 +133,21 @@ const CodeParam = Type.Object({ code: Type.String({ maxLength: 40 }) });
 
 export function actionPlanRoutes(app: FastifyInstance): void {
   registerNav({ href: '/actieplan', labelKey: 'nav.actionplan', access: 'authenticated', order: 40 });
+  registerStartCard({
+    key: 'actionplan-mine',
+    permission: 'actionplan.progress',
+    order: 40,
+    build: async (ctx, t) => {
+      const mine = await listActions(ctx, { mine: true });
+      if (mine.length === 0) return null;
+      const overdue = mine.filter((a) => a.overduePeriod !== null).length;
+      return {
+        title: t('ap.card.title'),
+        text: t(overdue ? 'ap.card.overdue' : 'ap.card.text', { count: mine.length, overdue }),
+        href: '/actieplan/mijn-acties',
+      };
+    },
+  });
 
   app.get(
     '/api/v1/plannen',

@@ -1,6 +1,8 @@
 // The start page: for visitors what Schakel is; for a logged-in user the work of each of their roles.
 import type { FastifyInstance } from 'fastify';
-import { hasPermission, ROLES, type Permission, type Role } from '../policy/index.js';
+import { ROLES, type Role } from '../policy/index.js';
+import type { T } from './i18n.js';
+import { registerStartCard, rolesWithWork, startCardsFor, type StartCard } from './start-cards.js';
 import { Heading, Link, Paragraph } from './components.js';
 import { registerDictionary } from './i18n.js';
 import type { PageContext } from './layout.js';
@@ -90,17 +92,6 @@ registerDictionary({
   },
 });
 
-const TASKS: { permission: Permission; title: string; text: string; href: string }[] = [
-  { permission: 'users.read', title: 'home.card.users', text: 'home.card.usersText', href: '/gebruikers' },
-  { permission: 'audit.read', title: 'home.card.audit', text: 'home.card.auditText', href: '/audit' },
-  {
-    permission: 'reference.manage',
-    title: 'home.card.reference',
-    text: 'home.card.referenceText',
-    href: '/referentie',
-  },
-];
-
 /** Roles whose work lives in modules of their own (all but the administrative ones); the card says what it does. */
 const ROLE_WORK: Role[] = ROLES.filter(
   (role) => !['beheerder', 'auditor', 'landelijk-beheerder'].includes(role),
@@ -115,7 +106,7 @@ function Card({ title, text, href }: { title: string; text: string; href?: strin
   );
 }
 
-function Start({ page }: { page: PageContext }) {
+function Start({ page, cards }: { page: PageContext; cards: StartCard[] }) {
   const { t, session } = page;
   if (!session || session.stage !== 'complete') {
     return (
@@ -136,8 +127,8 @@ function Start({ page }: { page: PageContext }) {
     );
   }
   const actor = session.actor;
-  const tasks = TASKS.filter((task) => hasPermission(actor, task.permission));
-  const roleCards = actor.roles.filter((role) => ROLE_WORK.includes(role));
+  const served = rolesWithWork();
+  const roleCards = actor.roles.filter((role) => ROLE_WORK.includes(role) && !served.has(role));
   return (
     <>
       <Heading>{t('home.welcome', { name: actor.displayName })}</Heading>
@@ -149,8 +140,8 @@ function Start({ page }: { page: PageContext }) {
       </Paragraph>
       <Heading level={2}>{t('home.yourWork')}</Heading>
       <ul class="app-cards">
-        {tasks.map((task) => (
-          <Card title={t(task.title)} text={t(task.text)} href={task.href} />
+        {cards.map((card) => (
+          <Card title={card.title} text={card.text} {...(card.href ? { href: card.href } : {})} />
         ))}
         {roleCards.map((role) => (
           <Card
@@ -169,6 +160,29 @@ function Start({ page }: { page: PageContext }) {
 
 export function homeRoutes(app: FastifyInstance): void {
   registerNav({ href: '/', labelKey: 'nav.start', access: 'authenticated', order: 0 });
+  const card = (title: string, text: string, href: string) => (_ctx: unknown, t: T) => ({
+    title: t(title),
+    text: t(text),
+    href,
+  });
+  registerStartCard({
+    key: 'users',
+    permission: 'users.read',
+    order: 10,
+    build: card('home.card.users', 'home.card.usersText', '/gebruikers'),
+  });
+  registerStartCard({
+    key: 'audit',
+    permission: 'audit.read',
+    order: 20,
+    build: card('home.card.audit', 'home.card.auditText', '/audit'),
+  });
+  registerStartCard({
+    key: 'reference',
+    permission: 'reference.manage',
+    order: 30,
+    build: card('home.card.reference', 'home.card.referenceText', '/referentie'),
+  });
   app.get('/', { config: { access: 'public' } }, async (req, reply) => {
     const next =
       req.session?.stage === 'pending-second-factor'
@@ -177,6 +191,7 @@ export function homeRoutes(app: FastifyInstance): void {
           ? '/organisatie-kiezen'
           : null;
     if (next) return reply.redirect(next, 303);
-    return reply.page(req.t('home.title'), <Start page={reply.pageContext()} />);
+    const cards = req.session?.stage === 'complete' ? await startCardsFor(req.ctx, req.t) : [];
+    return reply.page(req.t('home.title'), <Start page={reply.pageContext()} cards={cards} />);
   });
 }
