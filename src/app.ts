@@ -9,7 +9,7 @@ import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import type { Config } from './config.js';
 import type { Keyring } from './crypto/index.js';
 import type { Database } from './db/database.js';
@@ -25,6 +25,7 @@ import { actionPlanRoutes } from './actionplan/routes.js';
 import { sharingRoutes } from './sharing/index.js';
 import { isApi, registerAccessControl, SESSION_COOKIE } from './web/access.js';
 import { makeCtx } from './web/context.js';
+import { refuseNulCharacters } from './web/input.js';
 import { isLang, translator, type Lang } from './web/i18n.js';
 import { renderPage } from './web/layout.js';
 import { errorPage } from './web/error-pages.js';
@@ -71,7 +72,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array' } },
-    routerOptions: { ignoreTrailingSlash: false },
+    routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    // Errors the router answers before any hook runs (a malformed or over-long URL) are problems too.
+    frameworkErrors: (error, _req, res) => {
+      const reply = res as unknown as FastifyReply;
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 400;
+      void reply
+        .code(status)
+        .type('application/problem+json')
+        .send(
+          problem(
+            status,
+            status === 414 ? 'uri-too-long' : 'bad-request',
+            status === 414 ? 'A part of the address is too long' : 'The address is not valid',
+          ),
+        );
+    },
   }) as unknown as FastifyInstance & { routeTable: RouteEntry[] };
 
   app.decorate('config', config);
@@ -157,6 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     done();
   });
   app.addHook('preValidation', async (req) => {
+    refuseNulCharacters({ query: req.query, params: req.params, body: req.body });
     if (isApi(req) && ['POST', 'PUT', 'PATCH'].includes(req.method) && req.body !== undefined) {
       const type = req.headers['content-type'] ?? '';
       if (!type.startsWith('application/json')) {

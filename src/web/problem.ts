@@ -22,6 +22,7 @@ const TITLES: Record<number, string> = {
   406: 'Not Acceptable',
   409: 'Conflict',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   423: 'Locked',
   429: 'Too Many Requests',
@@ -93,6 +94,14 @@ export function toProblem(error: unknown): Problem {
     case 'FST_CSRF_INVALID_TOKEN':
     case 'FST_CSRF_MISSING_SECRET':
       return problem(403, 'csrf-invalid', 'The form has expired; reload the page and try again');
+  }
+  // PostgreSQL's class 22 (data exception): a value the database cannot hold, e.g. a number out of range. Input
+  // checks should stop these first; answering 400 keeps a missed check from becoming a 500.
+  const pgCode = (error as { code?: unknown }).code;
+  if (typeof pgCode === 'string' && /^22[0-9A-Z]{3}$/.test(pgCode)) {
+    return problem(400, 'validation-failed', 'A value in the request cannot be stored', [
+      { field: 'request', rule: 'storable', message: 'a value is out of range or malformed' },
+    ]);
   }
   if (isDatabaseUnavailable(error)) {
     return problem(503, 'not-ready', 'The database cannot be reached at the moment; try again shortly');
