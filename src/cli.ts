@@ -13,6 +13,8 @@ Commands:
   audit verify                  check the audit log's hash chain; names the first broken link
   reference list [--kind K] [--year Y]
                                 list municipalities (or regions of kind K)
+  keys rotate                   add a data key for new encryptions (older keys stay for decryption)
+  keys rewrap                   wrap every data key under a new master key (SCHAKEL_NEW_MASTER_KEY)
   demo totp EMAIL               the current second-factor code of a demo user
   estimate FILE.csv [options]   multiple systems estimation (see docs/estimation.md)
 
@@ -113,6 +115,13 @@ async function main(argv: string[]): Promise<number> {
       } finally {
         await rt.database.close();
       }
+    }
+    case 'keys': {
+      const { loadConfig } = await import('./config.js');
+      const { keysCommand } = await import('./crypto/cli.js');
+      const result = await keysCommand(sub, loadConfig());
+      (result.code === 0 ? console.log : console.error)(result.message);
+      return result.code;
     }
     case 'demo': {
       if (sub !== 'totp' || !rest[0]) return usage('demo totp needs the e-mail address of a demo user');

@@ -11,6 +11,8 @@ export interface Config {
   logLevel: string;
   /** Base64 of 32 bytes: wraps the data keys that encrypt secrets at rest (TOTP secrets, later special categories). */
   masterKey: string | undefined;
+  /** Only for `schakel keys rewrap`: the master key to wrap the data keys under instead. */
+  newMasterKey: string | undefined;
   cookieSecure: boolean;
   trustProxy: boolean;
   sessionIdleMinutes: number;
@@ -62,6 +64,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (masterKey && Buffer.from(masterKey, 'base64').length !== 32) {
     throw new ConfigError('SCHAKEL_MASTER_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
   }
+  const newMasterKey = env.SCHAKEL_NEW_MASTER_KEY || undefined;
+  if (newMasterKey && Buffer.from(newMasterKey, 'base64').length !== 32) {
+    throw new ConfigError('SCHAKEL_NEW_MASTER_KEY must be 32 bytes in base64 (openssl rand -base64 32)');
+  }
   if (mode === 'production' && !masterKey) {
     throw new ConfigError('SCHAKEL_MASTER_KEY is required in production');
   }
@@ -78,6 +84,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(env.SCHAKEL_DATA_DIR || 'data'),
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
     masterKey,
+    newMasterKey,
     cookieSecure: bool(env, 'COOKIE_SECURE', true),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60),

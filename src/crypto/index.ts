@@ -1,1 +1,1 @@
-export { Keyring, resolveMasterKey } from './keyring.js';
+export { Keyring, resolveMasterKey, rotateDataKey, rewrapDataKeys, replaceMasterKeyFile } from './keyring.js';

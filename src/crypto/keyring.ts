@@ -2,7 +2,7 @@
 // file in the data folder for the embedded mode) wraps data keys that are stored in `encryption_keys`. Rotating the
 // master key means re-wrapping a few rows, not re-encrypting the data. Owner of the table: this module.
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
@@ -59,6 +59,11 @@ export class Keyring {
     return new Keyring(keys, rows[rows.length - 1]!.id, rows[0]!.id);
   }
 
+  /** The id of the data key new encryptions use. */
+  get currentKeyId(): string {
+    return this.currentId;
+  }
+
   /** `context` binds the ciphertext to its place (e.g. `users.totp:<id>`), so it cannot be moved to another row. */
   encrypt(plaintext: string, context: string): string {
     const key = this.dataKeys.get(this.currentId)!;
@@ -90,4 +95,51 @@ export function resolveMasterKey(configured: string | undefined, dataDir: string
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
+
+const newKeyId = (now: Date) => `dk-${now.toISOString().slice(0, 10)}-${randomBytes(4).toString('hex')}`;
+
+/**
+ * Adds a data key; from their next start, instances encrypt with it. Older keys stay, so everything encrypted
+ * before still decrypts. Returns the new key's id.
+ */
+export async function rotateDataKey(db: Kysely<DB>, masterKey: Buffer, now = new Date()): Promise<string> {
+  // Unwrap the existing keys first: a wrong master key must not add a key nobody else can read.
+  await Keyring.load(db, masterKey);
+  const id = newKeyId(now);
+  await db
+    .insertInto('encryption_keys')
+    .values({ id, wrapped_key: seal(masterKey, randomBytes(32), `data-key:${id}`), created_at: now })
+    .execute();
+  return id;
+}
+
+/** Wraps every data key under a new master key, in one transaction: all or none. Returns how many. */
+export async function rewrapDataKeys(db: Kysely<DB>, oldMaster: Buffer, newMaster: Buffer): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom('encryption_keys').selectAll().execute();
+    for (const row of rows) {
+      let key: Buffer;
+      try {
+        key = open(oldMaster, row.wrapped_key, `data-key:${row.id}`);
+      } catch {
+        throw new Error(
+          `Data key ${row.id} cannot be unwrapped with the current master key; nothing was changed`,
+        );
+      }
+      await trx
+        .updateTable('encryption_keys')
+        .set({ wrapped_key: seal(newMaster, key, `data-key:${row.id}`) })
+        .where('id', '=', row.id)
+        .execute();
+    }
+    return rows.length;
+  });
+}
+
+/** Replaces the embedded mode's master key file atomically (write, then rename). */
+export function replaceMasterKeyFile(dataDir: string, newMaster: Buffer): void {
+  const file = join(dataDir, 'master.key');
+  writeFileSync(`${file}.new`, newMaster.toString('base64'), { mode: 0o600 });
+  renameSync(`${file}.new`, file);
 }

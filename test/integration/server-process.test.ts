@@ -155,6 +155,13 @@ test('the command line migrates, seeds, adds users and lists the reference data'
       run('reference', 'list', '--kind', 'politie-eenheid').stdout,
       /oost-nederland +Oost-Nederland +76/,
     );
+    const rotated = run('keys', 'rotate');
+    assert.equal(rotated.status, 0, rotated.stderr);
+    assert.match(rotated.stdout, /New data key dk-/);
+    const rewrapped = run('keys', 'rewrap');
+    assert.equal(rewrapped.status, 0, rewrapped.stderr);
+    assert.match(rewrapped.stdout, /2 data keys wrapped under a new master key/);
+    assert.equal(run('audit', 'verify').status, 0, 'the database opens with the new master key');
     const unknown = run('frobnicate');
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /Unknown command: frobnicate/);
