@@ -6,7 +6,7 @@ function findNul(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (depth > 64 || value === null || typeof value !== 'object') return null;
   for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
-    if (key.includes('\u0000')) return `${path}/${key.replace(/\u0000/g, '\\0')}`;
+    if (key.includes('\u0000')) return `${path}/${key.split('\u0000').join('\\0')}`;
     const found = findNul(inner, `${path}/${key}`, depth + 1);
     if (found) return found;
   }
