@@ -22,6 +22,7 @@ import { organisationRoutes } from './organisations/routes.js';
 import { organisationDirectoryRoutes } from './organisations/organisation-routes.js';
 import { referenceRoutes } from './reference/routes.js';
 import { actionPlanRoutes } from './actionplan/routes.js';
+import { estimationRoutes } from './estimation/routes.js';
 import { sharingRoutes } from './sharing/index.js';
 import { isApi, registerAccessControl, SESSION_COOKIE } from './web/access.js';
 import { makeCtx } from './web/context.js';
@@ -249,6 +250,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   auditRoutes(app);
   referenceRoutes(app);
   actionPlanRoutes(app);
+  estimationRoutes(app);
   sharingRoutes(app);
   return app;
 }
