@@ -114,10 +114,16 @@ test('a NUL character anywhere in the input is a 400 naming the field, not a dat
   const query = await t.app.inject({ url: '/api/v1/gemeenten?regio=%00', headers: { cookie } });
   const q = assertProblem(query, 400);
   assert.equal(q.invalidParams[0].field, 'query/regio');
-  const body = assertProblem(await send(JSON.stringify({ email: 'a@b.example', displayName: 'Na\u0000me', roles: ['melder'] })), 400);
+  const body = assertProblem(
+    await send(JSON.stringify({ email: 'a@b.example', displayName: 'Na\u0000me', roles: ['melder'] })),
+    400,
+  );
   assert.equal(body.invalidParams[0].rule, 'no-nul-character');
 });
 
 test('an over-long path segment is a 414 problem from the router itself', async () => {
-  assertProblem(await t.app.inject({ url: `/api/v1/gebruikers/${'x'.repeat(1000)}`, headers: { cookie } }), 414);
+  assertProblem(
+    await t.app.inject({ url: `/api/v1/gebruikers/${'x'.repeat(1000)}`, headers: { cookie } }),
+    414,
+  );
 });

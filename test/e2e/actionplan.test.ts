@@ -2,46 +2,30 @@
 // Chromium: filter the actions by action line 5, open an action the ministry holds, write a progress update, and look
 // at "Mijn acties" and the progress chart. Every page is checked with axe (WCAG 2.1 AA).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed.js';
-import { createTestApp, realClock, type TestApp } from '../support/app.js';
+import type { Browser } from 'playwright-core';
+import { startDemoSite, type DemoSite } from '../support/demo-site.js';
 import { skipUnless } from '../support/binaries.js';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { expectNoAxeViolations } from '../support/browser.js';
 
 const skip = skipUnless('chromium');
-let t: TestApp;
+let site: DemoSite;
 let browser: Browser;
 let base: string;
-mkdirSync('test-results', { recursive: true });
 
 before(async () => {
   if (skip) return;
-  t = await createTestApp({ clock: realClock() });
-  await seedDemo(t.ctx);
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
+  site = await startDemoSite();
+  ({ base, browser } = site);
 });
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${base}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${base}/`);
-}
+after(() => site?.close());
 
 test(
   'a beleidsmedewerker filters by action line 5, opens an action and writes a progress update',
   { skip },
   async () => {
     const page = await (await browser.newContext()).newPage();
-    await logIn(page, 'beleid.jenv@demo.schakel.example');
+    await site.logIn(page, 'beleid.jenv@demo.schakel.example');
     await page
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('link', { name: 'Actieplan' })

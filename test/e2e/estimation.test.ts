@@ -2,46 +2,25 @@
 // input, read the estimate (about 11,418) and the charts, save it and find it in the list; and, with JavaScript
 // switched off, paste the Western data. Every page shown is checked with axe (WCAG 2.1 AA).
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { demoTotpSecret, totpCode } from '../../src/auth/index.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed.js';
-import { createTestApp, realClock, type TestApp } from '../support/app.js';
+import type { Browser } from 'playwright-core';
+import { startDemoSite, type DemoSite } from '../support/demo-site.js';
 import { skipUnless } from '../support/binaries.js';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { expectNoAxeViolations } from '../support/browser.js';
 
 const skip = skipUnless('chromium');
 const ANALIST = 'analist.nr@demo.schakel.example';
-let t: TestApp;
+let site: DemoSite;
 let browser: Browser;
 let base: string;
-mkdirSync('test-results', { recursive: true });
 
 before(async () => {
   if (skip) return;
-  t = await createTestApp({ clock: realClock() });
-  await seedDemo(t.ctx);
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
+  site = await startDemoSite();
+  ({ base, browser } = site);
 });
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function logIn(page: Page, email: string) {
-  await page.goto(`${base}/inloggen`);
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL((url) => url.pathname !== '/inloggen');
-  if (new URL(page.url()).pathname === '/inloggen/code') {
-    await page.getByRole('textbox', { name: 'Code' }).fill(totpCode(demoTotpSecret(email), new Date()));
-    await page.getByRole('button', { name: 'Bevestigen' }).click();
-  }
-  await page.waitForURL(`${base}/`);
-}
+after(() => site?.close());
 
 test(
   'an analist uploads the UK data, reads the estimate and the charts, saves it and finds it again',
@@ -50,7 +29,7 @@ test(
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    await logIn(page, ANALIST);
+    await site.logIn(page, ANALIST);
     await page
       .getByRole('navigation', { name: 'Hoofdmenu' })
       .getByRole('link', { name: 'Schattingen' })
@@ -110,7 +89,7 @@ test(
     const page = await context.newPage();
     // axe runs inside the page and so needs JavaScript: the pages here are checked in the test above.
     page.setDefaultTimeout(20_000);
-    await logIn(page, 'beleid.jenv@demo.schakel.example');
+    await site.logIn(page, 'beleid.jenv@demo.schakel.example');
     await page.goto(`${base}/schattingen`);
     const western = readFileSync('src/estimation/testdata/Western.csv', 'utf8');
     await page.getByLabel('Of plak de CSV-tekst').fill(western.replace('0,1,1,0,0,6', '0,1,x,0,0,6'));

@@ -2,51 +2,31 @@
 // colleague, the colleague activates the account, and an auditor sees it all in the audit log. Every page visited
 // is checked with axe (WCAG 2.1 AA), and the same flow works with JavaScript switched off.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { demoTotpSecret, totpCode } from '../../src/auth/index.js';
-import { DEMO_PASSWORD, seedDemo } from '../../src/demo/seed.js';
-import { createTestApp, realClock, type TestApp } from '../support/app.js';
+import { totpCode } from '../../src/auth/index.js';
+import type { TestApp } from '../support/app.js';
+import { startDemoSite, type DemoSite } from '../support/demo-site.js';
 import { skipUnless } from '../support/binaries.js';
-import { expectNoAxeViolations, launchBrowser } from '../support/browser.js';
+import { expectNoAxeViolations } from '../support/browser.js';
 
 const skip = skipUnless('chromium');
+let site: DemoSite;
 let t: TestApp;
 let browser: Browser;
 let base: string;
 const visited = new Set<string>();
-mkdirSync('test-results', { recursive: true });
 
 before(async () => {
   if (skip) return;
-  t = await createTestApp({ clock: realClock() });
-  await seedDemo(t.ctx);
-  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launchBrowser();
+  site = await startDemoSite();
+  ({ t, base, browser } = site);
 });
-after(async () => {
-  await browser?.close();
-  await t?.close();
-});
+after(() => site?.close());
 
 async function check(page: Page, label: string) {
   await expectNoAxeViolations(page, label);
   visited.add(label);
-}
-
-async function logIn(page: Page, email: string, options: { axe?: boolean } = {}) {
-  await page.goto(`${base}/inloggen`);
-  if (options.axe) await check(page, 'login page');
-  await page.getByLabel('E-mailadres').fill(email);
-  await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await page.waitForURL(`${base}/inloggen/code`);
-  if (options.axe) await check(page, 'second factor page');
-  // A TOTP code is accepted once: step the server's clock to a fresh time step for every login.
-  t.clock.advance(30_000);
-  await page.getByRole('textbox', { name: 'Code' }).fill(totpCode(demoTotpSecret(email), t.clock.now()));
-  await page.getByRole('button', { name: 'Bevestigen' }).click();
 }
 
 async function logOut(page: Page) {
@@ -63,7 +43,9 @@ test(
 
     await page.goto(base);
     await check(page, 'public start page');
-    await logIn(page, 'beheerder.utrecht@demo.schakel.example', { axe: true });
+    await site.logIn(page, 'beheerder.utrecht@demo.schakel.example', (step) =>
+      check(page, step === 'login' ? 'login page' : 'second factor page'),
+    );
     await page.waitForURL(`${base}/`);
     assert.match(await page.locator('h1').innerText(), /Welkom, Bas Beheer/);
     await check(page, 'start page (beheerder)');
@@ -124,7 +106,7 @@ test(
     await logOut(page);
 
     // The auditor of the same municipality sees both events.
-    await logIn(page, 'auditor.utrecht@demo.schakel.example');
+    await site.logIn(page, 'auditor.utrecht@demo.schakel.example');
     await page.waitForURL(`${base}/`);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Auditlog' }).click();
     await check(page, 'audit log page');
@@ -158,7 +140,7 @@ test(
 test('a user of two organisations chooses one after logging in', { skip }, async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await logIn(page, 'zorg.utrecht@demo.schakel.example');
+  await site.logIn(page, 'zorg.utrecht@demo.schakel.example');
   await page.waitForURL(`${base}/organisatie-kiezen`);
   await check(page, 'choose organisation page');
   await page.getByLabel(/Zorgcoördinatie Utrecht/).check();
@@ -171,7 +153,7 @@ test('a user of two organisations chooses one after logging in', { skip }, async
 test('a national beheerder registers an organisation with its first beheerder', { skip }, async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await logIn(page, 'beheer.jenv@demo.schakel.example');
+  await site.logIn(page, 'beheer.jenv@demo.schakel.example');
   await page.waitForURL(`${base}/`);
   await page
     .getByRole('navigation', { name: 'Hoofdmenu' })
@@ -194,7 +176,7 @@ test('a national beheerder registers an organisation with its first beheerder', 
 test('a privacy officer of the ministry reads the sharing rules and confirms one', { skip }, async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await logIn(page, 'beheer.jenv@demo.schakel.example');
+  await site.logIn(page, 'beheer.jenv@demo.schakel.example');
   await page.waitForURL(`${base}/`);
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Deelregels' }).click();
   await check(page, 'sharing rules page');
@@ -203,7 +185,10 @@ test('a privacy officer of the ministry reads the sharing rules and confirms one
   await rule.getByLabel('Waar rust de bevestiging op?').fill('Getoetst aan de DPIA en het advies van de FG.');
   await rule.getByRole('button', { name: 'Bevestigen R15' }).click();
   await page.waitForSelector('text=Regel R15 is bevestigd.');
-  assert.match(await page.getByRole('region', { name: /^R15/ }).innerText(), /bevestigd door privacyfunctionaris/);
+  assert.match(
+    await page.getByRole('region', { name: /^R15/ }).innerText(),
+    /bevestigd door privacyfunctionaris/,
+  );
   await check(page, 'sharing rules page after confirming');
   await context.close();
 });
@@ -211,7 +196,7 @@ test('a privacy officer of the ministry reads the sharing rules and confirms one
 test('everything works with JavaScript switched off', { skip }, async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await logIn(page, 'beheerder.amsterdam@demo.schakel.example');
+  await site.logIn(page, 'beheerder.amsterdam@demo.schakel.example');
   await page.waitForURL(`${base}/`);
   await page.goto(`${base}/gebruikers/nieuw`);
   await page.getByLabel('Naam').fill('Zonder Script');

@@ -46,7 +46,10 @@ test(
       openRuntime(config, { dataDir: 'memory' }),
     ]);
     try {
-      assert.deepEqual([...a.migrated, ...b.migrated].sort(), listMigrations().map((m) => m.name));
+      assert.deepEqual(
+        [...a.migrated, ...b.migrated].sort(),
+        listMigrations().map((m) => m.name),
+      );
       const rows = await a.database.db
         .selectFrom('municipalities')
         .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -173,13 +173,11 @@ const bodyMutations: BodyMutation[] = [
       .tuple(fc.constantFrom(...(Object.keys(body).length ? Object.keys(body) : ['_'])), wrongType)
       .map(([key, value]) => asJson({ ...body, [key]: value }, `wrong type for ${key}`)),
   () =>
-    fc
-      .constantFrom(100, 5000, 50_000)
-      .map((depth) => ({
-        text: deepNesting(depth),
-        contentType: 'application/json',
-        label: `nesting ${depth} deep`,
-      })),
+    fc.constantFrom(100, 5000, 50_000).map((depth) => ({
+      text: deepNesting(depth),
+      contentType: 'application/json',
+      label: `nesting ${depth} deep`,
+    })),
   () =>
     fc
       .constantFrom('{', '{"a":', 'nul', '[1,2', '{"a":1}}', '\u0000')
