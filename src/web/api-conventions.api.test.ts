@@ -108,6 +108,12 @@ test('security headers are set on pages', async () => {
   assert.match(res.headers['content-security-policy'] as string, /default-src 'self'/);
   assert.equal(res.headers['x-content-type-options'], 'nosniff');
   assert.match(res.headers['content-security-policy'] as string, /frame-ancestors 'none'/);
+  assert.doesNotMatch(res.headers['content-security-policy'] as string, /unsafe-inline|unsafe-eval/);
+  assert.equal(res.headers['referrer-policy'], 'no-referrer');
+  assert.match(res.headers['strict-transport-security'] as string, /max-age=\d{6,}/);
+  const personal = await t.app.inject({ url: '/gebruikers', headers: { cookie } });
+  assert.equal(personal.statusCode, 200);
+  assert.equal(personal.headers['cache-control'], 'no-store', 'pages with personal data are never cached');
 });
 
 test('a NUL character anywhere in the input is a 400 naming the field, not a database error', async () => {
