@@ -10,8 +10,8 @@ export function hasPermission(actor: Actor, permission: Permission): boolean {
 }
 
 /**
- * May `actor` use `permission` on a record held by `target.organisationId`? The same rule answers for one record
- * and, through `listScope`, for lists, so a list never shows what a single read would refuse.
+ * May `actor` use `permission` on a record held by `target.organisationId`? Lists of an own-organisation permission
+ * are limited to the actor's organisation by the same rule, so a list never shows what a single read would refuse.
  */
 export function decide(
   actor: Actor,
@@ -29,12 +29,4 @@ export function decide(
     return { allowed: false, reason: 'other-organisation' };
   }
   return { allowed: true };
-}
-
-/** The organisation a list must be limited to, or null for a national permission. */
-export function listScope(actor: Actor, permission: Permission): { organisationId: string } | null | 'none' {
-  if (actor.kind !== 'user' || !actor.organisationId || !hasPermission(actor, permission)) return 'none';
-  return PERMISSIONS[permission].scope === 'own-organisation'
-    ? { organisationId: actor.organisationId }
-    : null;
 }

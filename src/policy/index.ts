@@ -1,4 +1,4 @@
-export { decide, hasPermission, listScope, type Decision } from './decide.js';
+export { decide, hasPermission, type Decision } from './decide.js';
 export {
   PERMISSIONS,
   isPermission,

@@ -45,7 +45,3 @@ export interface SharingRule {
   source: string;
   explanation: { nl: string; en: string };
 }
-
-export const isPurpose = (value: string): value is Purpose => (PURPOSES as readonly string[]).includes(value);
-export const isCategory = (value: string): value is Category =>
-  (CATEGORIES as readonly string[]).includes(value);
