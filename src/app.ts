@@ -22,6 +22,7 @@ import { organisationRoutes } from './organisations/routes.js';
 import { organisationDirectoryRoutes } from './organisations/organisation-routes.js';
 import { referenceRoutes } from './reference/routes.js';
 import { actionPlanRoutes } from './actionplan/routes.js';
+import { municipalMonitorRoutes } from './actionplan/municipal/routes.js';
 import { estimationRoutes } from './estimation/routes.js';
 import { sharingRoutes } from './sharing/index.js';
 import { isApi, registerAccessControl, SESSION_COOKIE } from './web/access.js';
@@ -250,6 +251,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   auditRoutes(app);
   referenceRoutes(app);
   actionPlanRoutes(app);
+  municipalMonitorRoutes(app);
   estimationRoutes(app);
   sharingRoutes(app);
   return app;

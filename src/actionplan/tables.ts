@@ -122,6 +122,22 @@ export interface ActionPlanReviewsTable {
   reviewed_at: Timestamp;
 }
 
+export interface MunicipalAssessmentsTable {
+  id: Generated<string>;
+  municipality_code: string;
+  organisation_id: string;
+  submitted_by: string;
+  submitted_at: Timestamp;
+}
+
+export interface MunicipalAssessmentAnswersTable {
+  assessment_id: string;
+  element_code: string;
+  status: 'ja' | 'deels' | 'nee' | 'onbekend';
+  evidence: string;
+  evidence_on: DateColumn | null;
+}
+
 export interface ActionPlanTables {
   actionplan_plans: ActionPlanPlansTable;
   actionplan_strategic_goals: ActionPlanStrategicGoalsTable;
@@ -135,4 +151,6 @@ export interface ActionPlanTables {
   actionplan_measurements: ActionPlanMeasurementsTable;
   actionplan_progress_updates: ActionPlanProgressUpdatesTable;
   actionplan_reviews: ActionPlanReviewsTable;
+  municipal_assessments: MunicipalAssessmentsTable;
+  municipal_assessment_answers: MunicipalAssessmentAnswersTable;
 }
