@@ -1,7 +1,5 @@
+export { createAccount, issueActivation, setPassword } from './accounts.js';
 export {
-  createAccount,
-  issueActivation,
-  setPassword,
   setConfirmedTotp,
   passwordLogin,
   verifySecondFactor,

@@ -4,16 +4,22 @@
 // factor counts only when the national beheerder said to trust it and the ID token says it was used (amr).
 // Owner of the tables identity_providers, external_identities and oidc_login_states.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
 import * as client from 'openid-client';
 import type { Ctx } from '../context.js';
-import type { DB, IdentityProvidersTable } from '../db/schema.js';
 import { forbidden, invalid, notFound, type FieldIssue } from '../errors.js';
 import { decide } from '../policy/index.js';
 import { openSession, userActorStub, type LoginStep } from './service.js';
 import * as users from './store.js';
-
-type ProviderRow = Selectable<IdentityProvidersTable>;
+import {
+  findLinkedUserId,
+  findProvider,
+  hasOtherLink,
+  organisationExists,
+  providersOf,
+  takeLoginState,
+  toRecord,
+  type ProviderRow,
+} from './oidc-store.js';
 
 /** A provider as shown to a beheerder: never with its client secret. */
 export interface IdentityProviderRecord {
@@ -59,71 +65,6 @@ const DISCOVERY_TTL_MS = 60 * 60_000;
 
 const secretContext = (providerId: string) => `identity_providers.client_secret:${providerId}`;
 const redirectUri = (ctx: Ctx) => `${ctx.config.publicUrl}/inloggen/oidc/callback`;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Store
-
-function toRecord(row: ProviderRow): IdentityProviderRecord {
-  return {
-    id: row.id,
-    organisationId: row.organisation_id,
-    name: row.name,
-    issuer: row.issuer,
-    clientId: row.client_id,
-    trustProviderMfa: row.trust_provider_mfa,
-    enabled: row.enabled,
-    createdAt: row.created_at,
-  };
-}
-
-function findProvider(db: Kysely<DB>, id: string): Promise<ProviderRow | undefined> {
-  return db.selectFrom('identity_providers').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-function providersOf(db: Kysely<DB>, organisationId: string): Promise<ProviderRow[]> {
-  return db
-    .selectFrom('identity_providers')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .orderBy('name')
-    .orderBy('created_at')
-    .execute();
-}
-
-async function organisationExists(db: Kysely<DB>, id: string): Promise<boolean> {
-  return !!(await db.selectFrom('organisations').select('id').where('id', '=', id).executeTakeFirst());
-}
-
-/** Takes a login state out: it can be used once, so it is deleted by the same statement that reads it. */
-function takeLoginState(db: Kysely<DB>, state: string) {
-  return db.deleteFrom('oidc_login_states').where('state', '=', state).returningAll().executeTakeFirst();
-}
-
-function findLinkedUserId(db: Kysely<DB>, providerId: string, subject: string): Promise<string | undefined> {
-  return db
-    .selectFrom('external_identities')
-    .select('user_id')
-    .where('provider_id', '=', providerId)
-    .where('subject', '=', subject)
-    .executeTakeFirst()
-    .then((row) => row?.user_id);
-}
-
-async function hasOtherLink(
-  db: Kysely<DB>,
-  providerId: string,
-  userId: string,
-  subject: string,
-): Promise<boolean> {
-  const row = await db
-    .selectFrom('external_identities')
-    .select('subject')
-    .where('provider_id', '=', providerId)
-    .where('user_id', '=', userId)
-    .where('subject', '<>', subject)
-    .executeTakeFirst();
-  return !!row;
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Managing providers (national beheerder)
