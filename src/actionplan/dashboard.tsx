@@ -1,9 +1,9 @@
 // The plan's health: per action line the actions on track, off track and not started, as a server-rendered SVG
 // bar chart (presentation attributes only: the Content-Security-Policy forbids style) with the same numbers in a table.
-import { Form, Heading, Paragraph, SelectField, Table, Button, ButtonGroup } from '../web/components.js';
+import { Heading, Paragraph, Table } from '../web/components.js';
 import type { PageContext } from '../web/layout.js';
 import type { ActionLineHealth, PlanSummary } from './plan.js';
-import { SubNav } from './pages.js';
+import { PlanPicker, SubNav } from './pages.js';
 
 // Okabe-Ito: distinguishable with the common colour-vision deficiencies, and each segment is also labelled.
 const COLOURS = { onTrack: '#0072B2', offTrack: '#D55E00', notStarted: '#BBBBBB' } as const;
@@ -99,19 +99,7 @@ export function DashboardPage({
       <Heading>{t('ap.dash.title')}</Heading>
       <SubNav page={page} />
       <Paragraph lead>{t('ap.dash.intro')}</Paragraph>
-      <Form action="/actieplan/voortgang" method="get" csrf="" label={t('ap.plan')}>
-        <div class="app-filters">
-          <SelectField
-            name="plan"
-            label={t('ap.plan')}
-            value={plan.code}
-            options={plans.map((p) => ({ value: p.code, label: `${p.code} · ${p.title}` }))}
-          />
-          <ButtonGroup>
-            <Button variant="secondary">{t('ap.filter.apply')}</Button>
-          </ButtonGroup>
-        </div>
-      </Form>
+      <PlanPicker page={page} action="/actieplan/voortgang" plans={plans} value={plan.code} />
       {lines.some((l) => l.total > 0) ? (
         <HealthChart page={page} lines={lines} plan={`${plan.code} ${plan.title}`} />
       ) : (

@@ -16,6 +16,35 @@ import type { PlanSummary, PlanTree } from './plan.js';
 import { FORMS, STATUSES } from './rules.js';
 import type { Action, OrganisationRef } from './service.js';
 
+/** Choose which plan a view shows (a GET form, so it works without JavaScript). */
+export function PlanPicker({
+  page,
+  action,
+  plans,
+  value,
+}: {
+  page: PageContext;
+  action: string;
+  plans: PlanSummary[];
+  value: string;
+}) {
+  return (
+    <Form action={action} method="get" csrf="" label={page.t('ap.plan')}>
+      <div class="app-filters">
+        <SelectField
+          name="plan"
+          label={page.t('ap.plan')}
+          value={value}
+          options={plans.map((p) => ({ value: p.code, label: `${p.code} · ${p.title}` }))}
+        />
+        <ButtonGroup>
+          <Button variant="secondary">{page.t('ap.filter.apply')}</Button>
+        </ButtonGroup>
+      </div>
+    </Form>
+  );
+}
+
 export function SubNav({ page }: { page: PageContext }) {
   const items: [string, string][] = [
     ['/actieplan', 'ap.tab.tree'],
@@ -71,19 +100,7 @@ export function PlanPage({ page, plans, tree }: { page: PageContext; plans: Plan
       <Heading>{t('ap.title')}</Heading>
       <Paragraph lead>{t('ap.intro')}</Paragraph>
       <SubNav page={page} />
-      <Form action="/actieplan" method="get" csrf="" label={t('ap.plan')}>
-        <div class="app-filters">
-          <SelectField
-            name="plan"
-            label={t('ap.plan')}
-            value={tree.code}
-            options={plans.map((p) => ({ value: p.code, label: `${p.code} · ${p.title}` }))}
-          />
-          <ButtonGroup>
-            <Button variant="secondary">{t('ap.filter.apply')}</Button>
-          </ButtonGroup>
-        </div>
-      </Form>
+      <PlanPicker page={page} action="/actieplan" plans={plans} value={tree.code} />
       <Heading level={2}>
         {t(`ap.plan.kind.${tree.kind}`)} {tree.code}: {tree.title}
       </Heading>

@@ -2,11 +2,6 @@
 // listens on 127.0.0.1; the test plays the browser against it over HTTP and against Schakel through app.inject.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-// @ts-expect-error -- oidc-provider ships no type declarations; the little used here is typed below.
-import Provider from 'oidc-provider';
 import {
   createTestApp,
   sessionCookie,
@@ -14,215 +9,26 @@ import {
   type TestOrganisation,
   type TestUser,
 } from '../../test/support/app.js';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  startTestProvider,
+  type ProviderAccount,
+  type TestProvider,
+} from '../../test/support/oidc-provider.js';
 import { totpCode, updateUser } from './index.js';
 
-const CLIENT_ID = 'schakel';
-const CLIENT_SECRET = 'a-client-secret-that-is-long-enough-for-hs256-0123456789';
 const PUBLIC_URL = 'http://schakel.test';
 
-/** The provider's own accounts: the account id is the subject. */
-interface ProviderAccount {
-  email: string;
-  emailVerified?: boolean;
-  amr?: string[];
-}
-const accounts = new Map<string, ProviderAccount>();
-
-// The part of oidc-provider's API this test uses.
-interface OidcProvider {
-  callback(): (req: IncomingMessage, res: ServerResponse) => void;
-  interactionDetails(
-    req: IncomingMessage,
-    res: ServerResponse,
-  ): Promise<{
-    uid: string;
-    prompt: { name: string; details: Record<string, unknown> };
-    params: Record<string, unknown>;
-    session?: { accountId: string };
-    grantId?: string;
-  }>;
-  interactionFinished(
-    req: IncomingMessage,
-    res: ServerResponse,
-    result: Record<string, unknown>,
-    options?: { mergeWithLastSubmission: boolean },
-  ): Promise<void>;
-  Grant: new (init: { accountId: string; clientId: string }) => {
-    addOIDCScope(scope: string): void;
-    addOIDCClaims(claims: string[]): void;
-    save(): Promise<string>;
-  };
-}
-
-let server: Server;
+let op: TestProvider;
 let issuer: string;
+let accounts: Map<string, ProviderAccount>;
 let t: TestApp;
 let municipality: TestOrganisation;
 let ministry: TestOrganisation;
 let nationalCookie: string;
 let provider: { id: string };
 let trustingProvider: { id: string };
-
-/**
- * Login and consent pages of the provider, in the shape of its development interactions: a form with the prompt
- * and, for the login, the account. Own pages because the login must set `amr`, which the built-in ones cannot.
- */
-async function interaction(oidc: OidcProvider, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const details = await oidc.interactionDetails(req, res);
-  if (req.method === 'GET') {
-    res.setHeader('content-type', 'text/html');
-    res.end(
-      `<form method="post" action="/interaction/${details.uid}"><input type="hidden" name="prompt" value="${details.prompt.name}">` +
-        `${details.prompt.name === 'login' ? '<input name="login">' : ''}<button>Go</button></form>`,
-    );
-    return;
-  }
-  let raw = '';
-  for await (const chunk of req) raw += String(chunk);
-  const body = new URLSearchParams(raw);
-  if (body.get('prompt') === 'login' && details.prompt.name === 'login') {
-    const accountId = body.get('login') ?? '';
-    const amr = accounts.get(accountId)?.amr;
-    await oidc.interactionFinished(
-      req,
-      res,
-      { login: { accountId, ...(amr ? { amr } : {}) } },
-      { mergeWithLastSubmission: false },
-    );
-    return;
-  }
-  if (body.get('prompt') === 'consent' && details.prompt.name === 'consent' && details.session) {
-    const grant = new oidc.Grant({
-      accountId: details.session.accountId,
-      clientId: String(details.params.client_id),
-    });
-    const missingScope = details.prompt.details.missingOIDCScope as string[] | undefined;
-    const missingClaims = details.prompt.details.missingOIDCClaims as string[] | undefined;
-    if (missingScope) grant.addOIDCScope(missingScope.join(' '));
-    if (missingClaims) grant.addOIDCClaims(missingClaims);
-    await oidc.interactionFinished(
-      req,
-      res,
-      { consent: { grantId: await grant.save() } },
-      { mergeWithLastSubmission: true },
-    );
-    return;
-  }
-  res.statusCode = 400;
-  res.end('unexpected interaction');
-}
-
-async function startProvider(): Promise<void> {
-  server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const oidc = new Provider(issuer, {
-    clients: [
-      {
-        client_id: CLIENT_ID,
-        client_secret: CLIENT_SECRET,
-        redirect_uris: [`${PUBLIC_URL}/inloggen/oidc/callback`],
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        token_endpoint_auth_method: 'client_secret_basic',
-      },
-    ],
-    async findAccount(_ctx: unknown, id: string) {
-      const account = accounts.get(id);
-      if (!account) return undefined;
-      return {
-        accountId: id,
-        claims: async () => ({
-          sub: id,
-          email: account.email,
-          email_verified: account.emailVerified ?? true,
-        }),
-      };
-    },
-    // amr with the openid scope: like most providers, it is then in every ID token without being asked for.
-    claims: {
-      acr: null,
-      sid: null,
-      auth_time: null,
-      iss: null,
-      openid: ['sub', 'amr'],
-      email: ['email', 'email_verified'],
-      profile: ['name'],
-    },
-    pkce: { required: () => true },
-    features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx: unknown, i: { uid: string }) => `/interaction/${i.uid}` },
-    cookies: { keys: ['oidc-test-cookie-key'] },
-    ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
-    jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'test', use: 'sig', alg: 'RS256' }] },
-  }) as OidcProvider;
-  const handle = oidc.callback();
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url?.startsWith('/interaction/')) {
-      interaction(oidc, req, res).catch((error: unknown) => {
-        res.statusCode = 500;
-        res.end(String(error));
-      });
-    } else handle(req, res);
-  });
-}
-
-/** Just enough of a browser's cookie store for one provider: paths are ignored, expired cookies are dropped. */
-class CookieJar {
-  private readonly cookies = new Map<string, string>();
-  store(response: Response): void {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';');
-      const at = pair.indexOf('=');
-      const name = pair.slice(0, at).trim();
-      const value = pair.slice(at + 1).trim();
-      const expired = attributes.some((a) => {
-        const [key = '', v = ''] = a.trim().split('=');
-        return (
-          (key.toLowerCase() === 'expires' && Date.parse(v) < Date.now()) ||
-          (key.toLowerCase() === 'max-age' && Number(v) <= 0)
-        );
-      });
-      if (expired || !value) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-/** Follows the provider's redirects, fills in its login and consent forms, and returns the URL it sends back to Schakel. */
-async function signInAtProvider(authorizationUrl: string, accountId: string): Promise<URL> {
-  const jar = new CookieJar();
-  let url = new URL(authorizationUrl);
-  for (let hop = 0; hop < 20; hop++) {
-    if (url.origin === PUBLIC_URL) return url;
-    let response = await fetch(url, { redirect: 'manual', headers: { cookie: jar.header() } });
-    jar.store(response);
-    if (response.status === 200) {
-      const form = await response.text();
-      const prompt = /name="prompt" value="(\w+)"/.exec(form)?.[1];
-      const action = /action="([^"]+)"/.exec(form)?.[1];
-      assert.ok(prompt && action, `no form at ${url.pathname}`);
-      response = await fetch(new URL(action, url), {
-        method: 'POST',
-        redirect: 'manual',
-        headers: { cookie: jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ prompt, ...(prompt === 'login' ? { login: accountId } : {}) }),
-      });
-      jar.store(response);
-    }
-    const location = response.headers.get('location');
-    assert.ok(
-      location,
-      `the provider stopped at ${url.pathname} with ${response.status}: ${await response.text()}`,
-    );
-    url = new URL(location, url);
-  }
-  throw new Error('too many redirects');
-}
 
 /** Starts at Schakel: returns the provider URL it redirects to and the cookie that binds the login to this browser. */
 async function startLogin(providerId: string): Promise<{ location: string; cookie: string; state: string }> {
@@ -241,7 +47,7 @@ async function startLogin(providerId: string): Promise<{ location: string; cooki
 
 async function oidcLogin(providerId: string, accountId: string) {
   const { location, cookie } = await startLogin(providerId);
-  const back = await signInAtProvider(location, accountId);
+  const back = await op.signIn(location, accountId);
   return t.app.inject({ method: 'GET', url: `${back.pathname}${back.search}`, headers: { cookie } });
 }
 
@@ -265,7 +71,8 @@ async function createProvider(cookie: string, organisationId: string, body: Reco
 }
 
 before(async () => {
-  await startProvider();
+  op = await startTestProvider(PUBLIC_URL);
+  ({ issuer, accounts } = op);
   t = await createTestApp({ env: { OIDC_ALLOW_INSECURE: 'true', PUBLIC_URL } });
   municipality = await t.organisation({ type: 'gemeente' });
   ministry = await t.organisation({ type: 'ministerie' });
@@ -285,8 +92,7 @@ before(async () => {
 
 after(async () => {
   await t?.close();
-  server?.closeAllConnections();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await op?.close();
 });
 
 let alice: TestUser;

@@ -28,7 +28,7 @@ function deny(req: FastifyRequest, reply: FastifyReply, status: 401 | 403, code:
 }
 
 /** Where a logged-in user whose login is not finished must go next. */
-function nextStepPath(req: FastifyRequest): string | null {
+export function nextStepPath(req: FastifyRequest): string | null {
   switch (req.session?.stage) {
     case 'pending-second-factor':
       return '/inloggen/code';

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ROLES, type Role } from '../policy/index.js';
 import type { T } from './i18n.js';
+import { nextStepPath } from './access.js';
 import { registerStartCard, rolesWithWork, startCardsFor, type StartCard } from './start-cards.js';
 import { Heading, Link, Paragraph } from './components.js';
 import { registerDictionary } from './i18n.js';
@@ -184,12 +185,7 @@ export function homeRoutes(app: FastifyInstance): void {
     build: card('home.card.reference', 'home.card.referenceText', '/referentie'),
   });
   app.get('/', { config: { access: 'public' } }, async (req, reply) => {
-    const next =
-      req.session?.stage === 'pending-second-factor'
-        ? '/inloggen/code'
-        : req.session?.stage === 'choose-organisation'
-          ? '/organisatie-kiezen'
-          : null;
+    const next = nextStepPath(req);
     if (next) return reply.redirect(next, 303);
     const cards = req.session?.stage === 'complete' ? await startCardsFor(req.ctx, req.t) : [];
     return reply.page(req.t('home.title'), <Start page={reply.pageContext()} cards={cards} />);
