@@ -25,6 +25,7 @@ import { actionPlanRoutes } from './actionplan/routes.js';
 import { municipalMonitorRoutes } from './actionplan/municipal/routes.js';
 import { estimationRoutes } from './estimation/routes.js';
 import { sharingRoutes } from './sharing/index.js';
+import { signalRoutes } from './signals/index.js';
 import { isApi, registerAccessControl, SESSION_COOKIE } from './web/access.js';
 import { makeCtx } from './web/context.js';
 import { refuseNulCharacters } from './web/input.js';
@@ -254,5 +255,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   municipalMonitorRoutes(app);
   estimationRoutes(app);
   sharingRoutes(app);
+  signalRoutes(app);
   return app;
 }

@@ -28,6 +28,16 @@ export interface Config {
   bodyLimitBytes: number;
   /** Allow identity providers on plain http (tests and local trials only; refused in production). */
   oidcAllowInsecure: boolean;
+  /** Triage deadlines: clock hours for an acute signal, working days (Dutch public holidays excluded) otherwise. */
+  signalDeadlineAcuteHours: number;
+  signalDeadlineWorkingDays: number;
+  /** Anonymous reports (and receipt-code look-ups) per minute per client address, counted in memory only. */
+  anonymousRateLimit: number;
+  /**
+   * Test-only fault switch: intake answers 201 before its transaction commits, so the fault test can prove it
+   * detects losses. Refused outside the test and development modes.
+   */
+  faultAckBeforeCommit: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +86,10 @@ export function loadConfig(env: Env = process.env): Config {
       'DATABASE_URL is required in production: the embedded database is for trying Schakel out',
     );
   }
+  const faultAckBeforeCommit = bool(env, 'SCHAKEL_FAULT_ACK_BEFORE_COMMIT', false);
+  if (faultAckBeforeCommit && mode === 'production') {
+    throw new ConfigError('SCHAKEL_FAULT_ACK_BEFORE_COMMIT is a test-only fault switch, never for production');
+  }
   return {
     env: mode,
     host: env.HOST || '127.0.0.1',
@@ -96,5 +110,9 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     oidcAllowInsecure: mode !== 'production' && bool(env, 'OIDC_ALLOW_INSECURE', false),
+    signalDeadlineAcuteHours: integer(env, 'SIGNAL_DEADLINE_ACUTE_HOURS', 4, 1, 72),
+    signalDeadlineWorkingDays: integer(env, 'SIGNAL_DEADLINE_WORKING_DAYS', 5, 1, 60),
+    anonymousRateLimit: integer(env, 'ANONYMOUS_RATE_LIMIT', 10, 1, 100_000),
+    faultAckBeforeCommit,
   };
 }

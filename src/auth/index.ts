@@ -19,3 +19,4 @@ export {
 export { demoTotpSecret, isDemoAccount, DEMO_DOMAIN } from './demo.js';
 export { totpCode } from './totp.js';
 export { authRoutes } from './routes.js';
+export { hashPassword as slowHash, verifyPassword as verifySlowHash } from './passwords.js';

@@ -4,6 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { ActionPlanTables } from '../actionplan/tables.js';
 import type { EstimationTables } from '../estimation/tables.js';
 import type { SharingTables } from '../sharing/tables.js';
+import type { SignalTables } from '../signals/tables.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -126,7 +127,7 @@ export interface MunicipalitiesTable {
 }
 
 // Tables of the later modules are declared beside them and joined in here.
-export interface DB extends EstimationTables, ActionPlanTables, SharingTables {
+export interface DB extends EstimationTables, ActionPlanTables, SharingTables, SignalTables {
   organisations: OrganisationsTable;
   users: UsersTable;
   memberships: MembershipsTable;

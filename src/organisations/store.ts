@@ -191,3 +191,36 @@ export async function countWithRole(db: Kysely<DB>, organisationId: string, role
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The municipality's own organisation (its reporting point), when it uses Schakel. */
+export async function findMunicipalityOrganisation(
+  db: Kysely<DB>,
+  municipalityCode: string,
+): Promise<OrganisationRecord | undefined> {
+  const row = await db
+    .selectFrom('organisations')
+    .select(organisationColumns)
+    .where('type', '=', 'gemeente')
+    .where('municipality_code', '=', municipalityCode)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  return row && toOrganisation(row);
+}
+
+/** The active members of an organisation holding `role`, by name (e.g. colleagues a signal can be assigned to). */
+export async function membersWithRole(
+  db: Kysely<DB>,
+  organisationId: string,
+  role: string,
+): Promise<{ userId: string; displayName: string }[]> {
+  const rows = await db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.id', 'users.display_name'])
+    .where('memberships.organisation_id', '=', organisationId)
+    .where('memberships.role', '=', role)
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.display_name')
+    .execute();
+  return rows.map((r) => ({ userId: r.id, displayName: r.display_name }));
+}

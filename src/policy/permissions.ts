@@ -60,6 +60,44 @@ export const PERMISSIONS = {
     description:
       'Confirm a sharing rule that is not verified in a primary source (a ministry privacy officer)',
   },
+  'signals.report': {
+    roles: [
+      'melder',
+      'aandachtsfunctionaris',
+      'informatiepunt',
+      'zorgcoordinator',
+      'comensha-registrator',
+      'opsporing',
+      'riec-adviseur',
+    ],
+    scope: 'own-organisation',
+    description:
+      'Report a signal as a professional, follow its status and read the feedback meant for the reporter',
+  },
+  'signals.triage': {
+    roles: ['aandachtsfunctionaris'],
+    scope: 'own-organisation',
+    description:
+      "Run the own organisation's reporting point: triage, enrich, link, merge, forward and close signals, answer reporters",
+  },
+  'signals.national-queue': {
+    roles: ['comensha-registrator'],
+    scope: 'national',
+    description:
+      'Handle the national queue: anonymous reports that name no municipality, routed on to a reporting point',
+  },
+  'signals.inbox': {
+    roles: ['opsporing', 'zorgcoordinator', 'riec-adviseur', 'informatiepunt', 'aandachtsfunctionaris'],
+    scope: 'own-organisation',
+    description:
+      'Receive signals forwarded to the own organisation, see what the legal basis allows, record the outcome',
+  },
+  'signals.informatiepunt': {
+    roles: ['informatiepunt'],
+    scope: 'own-organisation',
+    description:
+      "The Informatiepunt's report meeting: every labour exploitation signal on one board, decisions and minutes",
+  },
   'organisations.manage': {
     roles: ['landelijk-beheerder'],
     scope: 'national',

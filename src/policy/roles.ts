@@ -45,7 +45,7 @@ const INVESTIGATION: readonly OrganisationType[] = ['politie', 'kmar', 'arbeidsi
 
 export const ROLE_RULES: Record<Role, RoleRule> = {
   melder: { personalData: true },
-  aandachtsfunctionaris: { personalData: true, organisationTypes: ['gemeente'] },
+  aandachtsfunctionaris: { personalData: true, organisationTypes: ['gemeente', 'veilig-thuis'] },
   informatiepunt: { personalData: true, organisationTypes: ['arbeidsinspectie'] },
   zorgcoordinator: { personalData: true, organisationTypes: ['zorgcoordinatie', 'gemeente'] },
   'comensha-registrator': { personalData: true, organisationTypes: ['comensha'] },

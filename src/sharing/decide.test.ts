@@ -1,6 +1,6 @@
 // A test per rule of the table, generated from the rule file itself: a new rule without a case here fails.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseCsvRecords } from '../db/csv.js';
 import { ORGANISATION_TYPES, type OrganisationType } from '../policy/index.js';
@@ -8,8 +8,10 @@ import { decideShare, type ConsentRecord, type ShareRequest } from './decide.js'
 import { CATEGORIES, PURPOSES, type Category, type Purpose, type SharingRule } from './rules.js';
 
 const split = (value: string) => value.split('|').filter(Boolean);
-const RULES: SharingRule[] = parseCsvRecords(
-  readFileSync(new URL('./data/sharing-rules-v1.csv', import.meta.url), 'utf8'),
+// Every rule file the migrations load: version 1 of the table and the rules added since.
+const RULE_FILES = readdirSync(new URL('./data/', import.meta.url)).filter((f) => /^sharing-rules-v\d+\.csv$/.test(f));
+const RULES: SharingRule[] = RULE_FILES.flatMap((file) =>
+  parseCsvRecords(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')),
 ).map((r) => ({
   id: r.id!,
   version: Number(r.version),

@@ -17,7 +17,7 @@ test('beheerders, auditors and privacy officers read the rule table; a melder do
   const res = await t.app.inject({ url: '/api/v1/deelregels', headers: { cookie: beheerder } });
   assert.equal(res.statusCode, 200);
   const rules = res.json<{ id: string; status: string; legalBasis: string }[]>();
-  assert.equal(rules.length, 15);
+  assert.equal(rules.length, 16);
   assert.ok(
     rules.every((r) => r.status === 'to-be-confirmed'),
     'nothing in the matrix is verified in a primary source',

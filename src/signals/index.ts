@@ -1,0 +1,1 @@
+export { signalApiRoutes as signalRoutes } from './routes.js';

@@ -1,0 +1,564 @@
+// Triage at a reporting point: the queue, the signal as the aandachtsfunctionaris sees it, and the verbs on it
+// (assign, note, decide, reopen, link, merge, message the reporter; CoMensha routes the national queue on).
+import type { Ctx } from '../context.js';
+import { conflictOn, invalid, notFound, type FieldIssue } from '../errors.js';
+import { displayNames } from '../auth/index.js';
+import { allOrganisations, findMunicipalityOrganisation, membersWithRole } from '../organisations/index.js';
+import { hasPermission } from '../policy/index.js';
+import { amsterdamDay } from './calendar.js';
+import { decrypt, encrypt, requireUser, timeline, type UserCtx } from './common.js';
+import { checkMunicipality } from './intake.js';
+import * as store from './store.js';
+import { forwardSummaries, type ForwardSummary } from './views.js';
+import { LIMITS, OPEN_STATUSES, type Decision, type SignalStatus } from './vocabulary.js';
+
+export interface SignalSummary {
+  id: string;
+  reference: string;
+  channel: 'professional' | 'partner' | 'anonymous';
+  status: SignalStatus;
+  forms: string[];
+  seriousDisadvantage: boolean;
+  acute: boolean;
+  minors: boolean;
+  municipalityCode: string | null;
+  receivedAt: string;
+  deadlineAt: string;
+  overdue: boolean;
+  reviewOn: string | null;
+  reviewDue: boolean;
+  assignedTo: { userId: string; displayName: string } | null;
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  /** The signal the entry belongs to: this one, or one merged into it. */
+  reference: string;
+  actor: string | null;
+  organisation: string | null;
+  details: Record<string, unknown>;
+  text: string | null;
+}
+
+export interface MessageView {
+  at: string;
+  author: 'reporter' | 'officer';
+  authorName: string | null;
+  body: string;
+}
+
+export interface SignalView extends SignalSummary {
+  holder: { id: string; name: string } | null;
+  observedOn: string | null;
+  indicators: string[];
+  sector: string | null;
+  narrative: string;
+  decisionReason: string | null;
+  decidedAt: string | null;
+  persons: {
+    role: string;
+    description: string | null;
+    approximateAge: number | null;
+    gender: string | null;
+    nationality: string | null;
+  }[];
+  identifiers: { type: string; display: string }[];
+  reporter:
+    | { kind: 'professional'; name: string | null; organisation: string | null }
+    | { kind: 'anonymous'; language: string | null; contact: string | null };
+  timeline: TimelineEntry[];
+  forwards: ForwardSummary[];
+  messages: MessageView[];
+  related: { id: string; reference: string; status: string; sharedTypes: string[]; linked: boolean }[];
+  mergedInto: { id: string; reference: string } | null;
+  merged: { id: string; reference: string }[];
+}
+
+/** The statuses a queue shows unless asked otherwise: what still needs work. */
+export const WORK_STATUSES: readonly SignalStatus[] = ['nieuw', 'in-behandeling', 'monitoren'];
+
+export function summarise(ctx: Ctx, row: store.SignalRow, names: Map<string, string>): SignalSummary {
+  const now = ctx.now();
+  const open = OPEN_STATUSES.includes(row.status as SignalStatus);
+  return {
+    id: row.id,
+    reference: row.reference,
+    channel: row.channel,
+    status: row.status as SignalStatus,
+    forms: row.forms,
+    seriousDisadvantage: row.serious_disadvantage,
+    acute: row.acute,
+    minors: row.minors,
+    municipalityCode: row.municipality_code,
+    receivedAt: row.received_at.toISOString(),
+    deadlineAt: row.deadline_at.toISOString(),
+    overdue: open && row.deadline_at < now,
+    reviewOn: row.review_on,
+    reviewDue: row.status === 'monitoren' && row.review_on !== null && row.review_on <= amsterdamDay(now),
+    assignedTo: row.assigned_to
+      ? { userId: row.assigned_to, displayName: names.get(row.assigned_to) ?? '' }
+      : null,
+  };
+}
+
+/** The holder's side: the own organisation's reporting point, or the national queue for CoMensha. */
+function officerScope(ctx: Ctx): { user: UserCtx; holder: string | null } {
+  if (ctx.actor.kind === 'user' && hasPermission(ctx.actor, 'signals.triage'))
+    return { user: requireUser(ctx, 'signals.triage'), holder: ctx.actor.organisationId };
+  return { user: requireUser(ctx, 'signals.national-queue'), holder: null };
+}
+
+/** A signal the acting officer holds; another holder's signal answers like a missing one. */
+async function loadHeld(ctx: Ctx, id: string, lock = false) {
+  const { user, holder } = officerScope(ctx);
+  const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.findSignal(user.db, id, { lock }) : undefined;
+  if (!row || row.holder_organisation_id !== holder) throw notFound('Signal');
+  return { user, holder, row };
+}
+
+export interface QueueQuery {
+  status?: SignalStatus | 'alle' | undefined;
+  form?: string | undefined;
+  urgency?: 'acuut' | 'minderjarigen' | undefined;
+  assignedToMe?: boolean | undefined;
+}
+
+export async function listQueue(ctx: Ctx, query: QueueQuery = {}): Promise<SignalSummary[]> {
+  const { user, holder } = officerScope(ctx);
+  const rows = await store.listQueue(user.db, {
+    holderOrganisationId: holder,
+    statuses: query.status === 'alle' ? undefined : query.status ? [query.status] : WORK_STATUSES,
+    form: query.form,
+    acute: query.urgency === 'acuut' ? true : undefined,
+    minors: query.urgency === 'minderjarigen' ? true : undefined,
+    assignedTo: query.assignedToMe ? user.actor.userId : undefined,
+    limit: 500,
+  });
+  const names = await displayNames(
+    user.db,
+    rows.flatMap((r) => (r.assigned_to ? [r.assigned_to] : [])),
+  );
+  return rows.map((r) => summarise(user, r, names));
+}
+
+function decryptPersons(ctx: Ctx, rows: store.PersonRow[]) {
+  return rows.map((p) => ({
+    role: p.role,
+    description: decrypt(ctx, 'person', `${p.signal_id}:${p.position}`, p.description_enc),
+    approximateAge: p.approximate_age,
+    gender: p.gender,
+    nationality: p.nationality,
+  }));
+}
+
+function decryptIdentifiers(ctx: Ctx, rows: store.IdentifierRow[]) {
+  return rows.map((x) => ({
+    type: x.type,
+    display: decrypt(ctx, 'identifier', `${x.signal_id}:${x.position}`, x.value_enc)!,
+  }));
+}
+
+export { decryptIdentifiers, decryptPersons };
+
+export async function messagesOf(ctx: Ctx, signalId: string): Promise<MessageView[]> {
+  const rows = await store.listMessages(ctx.db, signalId);
+  const names = await displayNames(
+    ctx.db,
+    rows.flatMap((m) => (m.author_user_id ? [m.author_user_id] : [])),
+  );
+  return rows.map((m) => ({
+    at: m.created_at.toISOString(),
+    author: m.author,
+    authorName: m.author_user_id ? (names.get(m.author_user_id) ?? null) : null,
+    body: decrypt(ctx, 'message', m.signal_id, m.body_enc)!,
+  }));
+}
+
+/** The whole signal for the officer who holds it. The read is audited. */
+export async function getSignal(ctx: Ctx, id: string): Promise<SignalView> {
+  const { user, row } = await loadHeld(ctx, id);
+  const mergedIds = await store.listMergedInto(user.db, row.id);
+  const [persons, identifiers, events, forwards, messages, relatedRows, links, mergedRows, organisations] =
+    await Promise.all([
+      store.listPersons(user.db, row.id),
+      store.listIdentifiers(user.db, row.id),
+      store.listEvents(user.db, [row.id, ...mergedIds]),
+      store.listForwardsOf(user.db, row.id),
+      messagesOf(user, row.id),
+      store.relatedByIdentifier(user.db, row.id, row.holder_organisation_id),
+      store.listLinks(user.db, row.id),
+      store.findSignals(user.db, [...mergedIds, ...(row.merged_into ? [row.merged_into] : [])]),
+      allOrganisations(user.db),
+    ]);
+  const relatedIds = [...new Set([...relatedRows.map((r) => r.signal_id), ...links])];
+  const relatedSignals = await store.findSignals(user.db, relatedIds);
+  const byId = new Map([...relatedSignals, ...mergedRows, row].map((s) => [s.id, s]));
+  const userIds = [
+    ...events.flatMap((e) => (e.actor_user_id ? [e.actor_user_id] : [])),
+    ...(row.assigned_to ? [row.assigned_to] : []),
+    ...(row.reporter_user_id ? [row.reporter_user_id] : []),
+  ];
+  const names = await displayNames(user.db, [...new Set(userIds)]);
+  const orgName = new Map(organisations.map((o) => [o.id, o.name]));
+  await user.audit({
+    action: 'signal.read',
+    recordType: 'signal',
+    recordId: row.id,
+    recordOrganisationId: row.holder_organisation_id,
+    fields: ['narrative', 'persons', 'identifiers', 'reporter'],
+    purpose: 'triage',
+  });
+  return {
+    ...summarise(user, row, names),
+    holder: row.holder_organisation_id
+      ? { id: row.holder_organisation_id, name: orgName.get(row.holder_organisation_id) ?? '' }
+      : null,
+    observedOn: row.observed_on,
+    indicators: row.indicators,
+    sector: row.sector,
+    narrative: decrypt(user, 'narrative', row.id, row.narrative_enc)!,
+    decisionReason: decrypt(user, 'reason', row.id, row.decision_reason_enc),
+    decidedAt: row.decided_at?.toISOString() ?? null,
+    persons: decryptPersons(user, persons),
+    identifiers: decryptIdentifiers(user, identifiers),
+    reporter:
+      row.channel === 'anonymous'
+        ? {
+            kind: 'anonymous',
+            language: row.reporter_language,
+            contact: decrypt(user, 'contact', row.id, row.contact_enc),
+          }
+        : {
+            kind: 'professional',
+            name: row.reporter_user_id ? (names.get(row.reporter_user_id) ?? null) : null,
+            organisation: row.reporter_organisation_id
+              ? (orgName.get(row.reporter_organisation_id) ?? null)
+              : null,
+          },
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      kind: e.kind,
+      reference: byId.get(e.signal_id)?.reference ?? '',
+      actor: e.actor_user_id ? (names.get(e.actor_user_id) ?? null) : null,
+      organisation: e.actor_organisation_id ? (orgName.get(e.actor_organisation_id) ?? null) : null,
+      details: e.details,
+      text: decrypt(user, 'event', e.signal_id, e.text_enc),
+    })),
+    forwards: forwardSummaries(user, forwards, orgName),
+    messages,
+    related: relatedIds
+      .map((rid) => byId.get(rid))
+      .filter(
+        (s): s is store.SignalRow =>
+          s !== undefined && s.holder_organisation_id === row.holder_organisation_id,
+      )
+      .map((s) => ({
+        id: s.id,
+        reference: s.reference,
+        status: s.status,
+        sharedTypes: [...new Set(relatedRows.filter((r) => r.signal_id === s.id).map((r) => r.type))].sort(),
+        linked: links.includes(s.id),
+      })),
+    mergedInto: row.merged_into
+      ? { id: row.merged_into, reference: byId.get(row.merged_into)?.reference ?? '' }
+      : null,
+    merged: mergedIds.map((mid) => ({ id: mid, reference: byId.get(mid)?.reference ?? '' })),
+  };
+}
+
+function requireText(value: string, field: string, max: number, what: string): string {
+  const text = value.trim();
+  const issues: FieldIssue[] = [];
+  if (!text) issues.push({ field, rule: 'required', message: `${what} is required` });
+  else if (text.length > max) issues.push({ field, rule: 'maxLength', message: `At most ${max} characters` });
+  if (issues.length) throw invalid(issues);
+  return text;
+}
+
+function refuseMerged(row: store.SignalRow) {
+  if (row.status === 'samengevoegd')
+    throw conflictOn('status', 'merged', 'This signal was merged into another; work on that one');
+}
+
+/** Colleagues a signal can be assigned to: the organisation's aandachtsfunctionarissen. */
+export async function assignees(ctx: Ctx): Promise<{ userId: string; displayName: string }[]> {
+  const { user, holder } = officerScope(ctx);
+  if (holder === null) return membersWithRole(user.db, user.actor.organisationId, 'comensha-registrator');
+  return membersWithRole(user.db, holder, 'aandachtsfunctionaris');
+}
+
+export async function assign(ctx: Ctx, id: string, userId: string | null): Promise<void> {
+  await officerScope(ctx).user.transaction(async (tx) => {
+    const { row } = await loadHeld(tx, id, true);
+    refuseMerged(row);
+    if (userId !== null && !(await assignees(tx)).some((a) => a.userId === userId))
+      throw invalid([
+        {
+          field: 'userId',
+          rule: 'not-a-colleague',
+          message: 'Assign to an aandachtsfunctionaris of your organisation',
+        },
+      ]);
+    const status = row.status === 'nieuw' ? 'in-behandeling' : row.status;
+    await store.updateSignal(tx.db, row.id, { assigned_to: userId, status }, tx.now());
+    await timeline(tx, row.id, 'assigned', { to: userId, status });
+    await tx.audit({
+      action: 'signal.assign',
+      recordType: 'signal',
+      recordId: row.id,
+      recordOrganisationId: row.holder_organisation_id,
+      details: { to: userId },
+    });
+  });
+}
+
+export async function addNote(ctx: Ctx, id: string, note: string): Promise<void> {
+  const text = requireText(note, 'note', LIMITS.note, 'A note');
+  await officerScope(ctx).user.transaction(async (tx) => {
+    const { row } = await loadHeld(tx, id, true);
+    refuseMerged(row);
+    if (row.status === 'nieuw')
+      await store.updateSignal(tx.db, row.id, { status: 'in-behandeling' }, tx.now());
+    await timeline(tx, row.id, 'note', {}, text);
+    await tx.audit({
+      action: 'signal.note',
+      recordType: 'signal',
+      recordId: row.id,
+      recordOrganisationId: row.holder_organisation_id,
+      fields: ['note'],
+      purpose: 'triage',
+    });
+  });
+}
+
+export interface DecisionInput {
+  decision: Decision;
+  reason: string;
+  reviewOn?: string | undefined;
+}
+
+export async function decideSignal(ctx: Ctx, id: string, input: DecisionInput): Promise<void> {
+  const reason = requireText(input.reason, 'reason', LIMITS.reason, 'A reason');
+  let reviewOn: string | null = null;
+  if (input.decision === 'monitoren') {
+    const today = amsterdamDay(ctx.now());
+    const valid =
+      input.reviewOn &&
+      /^\d{4}-\d{2}-\d{2}$/.test(input.reviewOn) &&
+      !Number.isNaN(Date.parse(input.reviewOn));
+    if (!valid || input.reviewOn! <= today)
+      throw invalid([
+        { field: 'reviewOn', rule: 'review-date', message: 'Keeping watch needs a review date after today' },
+      ]);
+    reviewOn = input.reviewOn!;
+  }
+  await officerScope(ctx).user.transaction(async (tx) => {
+    const { row } = await loadHeld(tx, id, true);
+    refuseMerged(row);
+    const from = row.status as SignalStatus;
+    // A forwarded signal can still be closed once its outcomes are in; keeping watch needs it open.
+    const allowed: readonly SignalStatus[] =
+      input.decision === 'monitoren'
+        ? ['nieuw', 'in-behandeling', 'monitoren']
+        : ['nieuw', 'in-behandeling', 'monitoren', 'doorgezet'];
+    if (!allowed.includes(from))
+      throw conflictOn(
+        'status',
+        'transition',
+        `A signal that is ${from} cannot be set to ${input.decision}; reopen it first`,
+      );
+    await store.updateSignal(
+      tx.db,
+      row.id,
+      {
+        status: input.decision,
+        decision_reason_enc: encrypt(tx, 'reason', row.id, reason),
+        review_on: reviewOn,
+        decided_at: tx.now(),
+      },
+      tx.now(),
+    );
+    await timeline(tx, row.id, 'decided', { from, to: input.decision, reviewOn }, reason);
+    await tx.audit({
+      action: 'signal.decide',
+      recordType: 'signal',
+      recordId: row.id,
+      recordOrganisationId: row.holder_organisation_id,
+      purpose: 'triage',
+      details: { decision: input.decision },
+    });
+  });
+}
+
+export async function reopen(ctx: Ctx, id: string, reasonInput: string): Promise<void> {
+  const reason = requireText(reasonInput, 'reason', LIMITS.reason, 'A reason');
+  await officerScope(ctx).user.transaction(async (tx) => {
+    const { row } = await loadHeld(tx, id, true);
+    refuseMerged(row);
+    if (!['monitoren', 'afgesloten', 'doorgezet'].includes(row.status))
+      throw conflictOn('status', 'transition', `A signal that is ${row.status} is open already`);
+    await store.updateSignal(tx.db, row.id, { status: 'in-behandeling', review_on: null }, tx.now());
+    await timeline(tx, row.id, 'reopened', { from: row.status }, reason);
+    await tx.audit({
+      action: 'signal.reopen',
+      recordType: 'signal',
+      recordId: row.id,
+      recordOrganisationId: row.holder_organisation_id,
+      purpose: 'triage',
+    });
+  });
+}
+
+export async function linkSignals(ctx: Ctx, id: string, otherId: string): Promise<void> {
+  await officerScope(ctx).user.transaction(async (tx) => {
+    const { row } = await loadHeld(tx, id, true);
+    const { row: other } = await loadHeld(tx, otherId).catch(() => {
+      throw invalid([
+        {
+          field: 'relatedId',
+          rule: 'unknown-signal',
+          message: 'No signal of your reporting point has that id',
+        },
+      ]);
+    });
+    if (other.id === row.id)
+      throw invalid([{ field: 'relatedId', rule: 'self', message: 'A signal cannot be linked to itself' }]);
+    if (
+      !(await store.insertLink(
+        tx.db,
+        row.id,
+        other.id,
+        tx.actor.kind === 'user' ? tx.actor.userId : null,
+        tx.now(),
+      ))
+    )
+      throw conflictOn('relatedId', 'already-linked', 'These signals are linked already');
+    await timeline(tx, row.id, 'linked', { reference: other.reference });
+    await timeline(tx, other.id, 'linked', { reference: row.reference });
+    await tx.audit({
+      action: 'signal.link',
+      recordType: 'signal',
+      recordId: row.id,
+      recordOrganisationId: row.holder_organisation_id,
+      details: { related: other.id },
+    });
+  });
+}
+
+/** Merges a duplicate into this signal. The duplicate keeps its own history and points here; nothing is deleted. */
+export async function mergeSignal(
+  ctx: Ctx,
+  id: string,
+  duplicateId: string,
+  reasonInput: string,
+): Promise<void> {
+  const reason = requireText(reasonInput, 'reason', LIMITS.reason, 'A reason');
+  await officerScope(ctx).user.transaction(async (tx) => {
+    // Lock in a fixed order so two officers merging the same pair the other way round cannot deadlock.
+    const [first, second] = id < duplicateId ? [id, duplicateId] : [duplicateId, id];
+    await loadHeld(tx, first, true).catch(() => undefined);
+    await loadHeld(tx, second, true).catch(() => undefined);
+    const { row } = await loadHeld(tx, id);
+    const { row: duplicate } = await loadHeld(tx, duplicateId).catch(() => {
+      throw invalid([
+        {
+          field: 'duplicateId',
+          rule: 'unknown-signal',
+          message: 'No signal of your reporting point has that id',
+        },
+      ]);
+    });
+    if (duplicate.id === row.id)
+      throw invalid([
+        { field: 'duplicateId', rule: 'self', message: 'A signal cannot be merged into itself' },
+      ]);
+    refuseMerged(row);
+    if (duplicate.status === 'samengevoegd')
+      throw conflictOn('duplicateId', 'merged', 'That signal was merged already');
+    await store.updateSignal(tx.db, duplicate.id, { status: 'samengevoegd', merged_into: row.id }, tx.now());
+    await timeline(
+      tx,
+      duplicate.id,
+      'merged-into',
+      { reference: row.reference, from: duplicate.status },
+      reason,
+    );
+    await timeline(tx, row.id, 'merged', { reference: duplicate.reference }, reason);
+    await tx.audit({
+      action: 'signal.merge',
+      recordType: 'signal',
+      recordId: row.id,
+      recordOrganisationId: row.holder_organisation_id,
+      details: { duplicate: duplicate.id },
+    });
+  });
+}
+
+/** A message from the officer to the reporter (professional: on their page; anonymous: behind the receipt code). */
+export async function messageReporter(ctx: Ctx, id: string, body: string): Promise<void> {
+  const text = requireText(body, 'body', LIMITS.message, 'A message');
+  await officerScope(ctx).user.transaction(async (tx) => {
+    const { row } = await loadHeld(tx, id, true);
+    refuseMerged(row);
+    if (row.channel !== 'anonymous' && !row.reporter_user_id)
+      throw conflictOn(
+        'body',
+        'no-reporter',
+        'The reporter of this signal can no longer be reached in Schakel',
+      );
+    await store.insertMessage(tx.db, {
+      signalId: row.id,
+      author: 'officer',
+      authorUserId: tx.actor.kind === 'user' ? tx.actor.userId : null,
+      bodyEnc: encrypt(tx, 'message', row.id, text),
+      at: tx.now(),
+    });
+    await timeline(tx, row.id, 'message-to-reporter');
+    await tx.audit({
+      action: 'signal.message',
+      recordType: 'signal',
+      recordId: row.id,
+      recordOrganisationId: row.holder_organisation_id,
+      fields: ['message'],
+      purpose: 'feedback',
+    });
+  });
+}
+
+/** CoMensha passes a report from the national queue to the reporting point of a municipality that uses Schakel. */
+export async function routeToMunicipality(ctx: Ctx, id: string, code: string): Promise<void> {
+  const user = requireUser(ctx, 'signals.national-queue');
+  const issues: FieldIssue[] = [];
+  const municipality = await checkMunicipality(user, code, issues);
+  if (!municipality && !issues.length)
+    issues.push({ field: '/municipalityCode', rule: 'required', message: 'Choose a municipality' });
+  if (issues.length) throw invalid(issues);
+  await user.transaction(async (tx) => {
+    const row = await store.findSignal(tx.db, id, { lock: true });
+    if (!row || row.holder_organisation_id !== null) throw notFound('Signal');
+    const target = await findMunicipalityOrganisation(tx.db, municipality!);
+    if (!target)
+      throw conflictOn(
+        '/municipalityCode',
+        'no-reporting-point',
+        'That municipality has no reporting point in Schakel yet',
+      );
+    await store.updateSignal(
+      tx.db,
+      row.id,
+      { holder_organisation_id: target.id, municipality_code: municipality },
+      tx.now(),
+    );
+    await store.moveIdentifiers(tx.db, row.id, target.id);
+    await timeline(tx, row.id, 'routed', { to: target.name });
+    await tx.audit({
+      action: 'signal.route',
+      recordType: 'signal',
+      recordId: row.id,
+      recordOrganisationId: target.id,
+      purpose: 'meldpunt',
+      details: { to: target.id },
+    });
+  });
+}
