@@ -12,6 +12,7 @@ import {
   Paragraph,
   SelectField,
   Table,
+  TextArea,
 } from '../web/components.js';
 import type { PageContext } from '../web/layout.js';
 import { OrgList, StatusBadge, SubNav } from './pages.js';
@@ -19,49 +20,6 @@ import { GRACE_DAYS, STATUSES } from './rules.js';
 import type { ActionDetail } from './service.js';
 
 type Errors = Record<string, string | undefined>;
-
-function TextArea({
-  name,
-  label,
-  value,
-  error,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  error?: string | undefined;
-}) {
-  const id = `field-${name}`;
-  return (
-    <div
-      class={`utrecht-form-field utrecht-form-field--distanced utrecht-form-field--text${error ? ' utrecht-form-field--invalid' : ''}`}
-    >
-      <div class="utrecht-form-field__label">
-        <label class="utrecht-form-label" for={id}>
-          {label}
-        </label>
-      </div>
-      {error && (
-        <div class="utrecht-form-field__error-message utrecht-form-field-error-message" id={`${id}-error`}>
-          {error}
-        </div>
-      )}
-      <div class="utrecht-form-field__input">
-        <textarea
-          class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
-          id={id}
-          name={name}
-          rows={4}
-          maxLength={4000}
-          aria-invalid={error ? 'true' : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        >
-          {value}
-        </textarea>
-      </div>
-    </div>
-  );
-}
 
 export interface ActionView {
   action: ActionDetail;

@@ -479,3 +479,33 @@ export async function listIndicators(db: Kysely<DB>): Promise<IndicatorRow[]> {
     .orderBy('i.code')
     .execute();
 }
+
+/** Signals awaiting a decision at a holder (null: the national queue), and how many are past their deadline. */
+export async function countOpen(
+  db: Kysely<DB>,
+  holderOrganisationId: string | null,
+  now: Date,
+): Promise<{ open: number; overdue: number }> {
+  let q = db
+    .selectFrom('signals')
+    .select([
+      sql<number>`count(*)::int`.as('open'),
+      sql<number>`count(*) filter (where deadline_at < ${now})::int`.as('overdue'),
+    ])
+    .where('status', 'in', ['nieuw', 'in-behandeling']);
+  q =
+    holderOrganisationId === null
+      ? q.where('holder_organisation_id', 'is', null)
+      : q.where('holder_organisation_id', '=', holderOrganisationId);
+  return q.executeTakeFirstOrThrow();
+}
+
+export async function countInboxOpen(db: Kysely<DB>, organisationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('signal_forwards')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('to_organisation_id', '=', organisationId)
+    .where('status', '<>', 'afgerond')
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

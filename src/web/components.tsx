@@ -167,6 +167,45 @@ export function TextField({
   );
 }
 
+export function TextArea({
+  name,
+  label,
+  value,
+  error,
+  description,
+  rows = 4,
+  maxLength,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  description?: string;
+  rows?: number;
+  maxLength?: number;
+}) {
+  return (
+    <FieldFrame
+      name={name}
+      label={label}
+      error={error}
+      description={description}
+      kind="text"
+      input={(attributes) => (
+        <textarea
+          class={`utrecht-textarea utrecht-textarea--html-textarea${error ? ' utrecht-textarea--invalid' : ''}`}
+          name={name}
+          rows={rows}
+          maxLength={maxLength}
+          {...attributes}
+        >
+          {value}
+        </textarea>
+      )}
+    />
+  );
+}
+
 export function SelectField({
   name,
   label,

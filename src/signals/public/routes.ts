@@ -1,0 +1,6 @@
+// Being written: registered here so the module's entry point is complete.
+import type { FastifyInstance } from 'fastify';
+
+export function publicReportRoutes(app: FastifyInstance): void {
+  void app;
+}
