@@ -3,6 +3,11 @@ import { registerDictionary } from '../web/i18n.js';
 
 registerDictionary({
   nl: {
+    'sig.deadline.endOf': 't/m {day}',
+    'sig.forward.withheld': 'Blijft achter: {list}.',
+    'sig.refusal.no-rule': 'geen deelregel staat dit toe',
+    'sig.refusal.no-allowed-category': 'de deelregel staat geen van de gekozen gegevens toe',
+    'sig.refusal.consent-missing': 'hiervoor is toestemming van de betrokkene nodig',
     'nav.signals.report': 'Signaal melden',
     'nav.signals.queue': 'Meldpunt',
     'nav.signals.national': 'Landelijke wachtrij',
@@ -195,6 +200,7 @@ registerDictionary({
     'sig.related.mergeReason': 'Dubbele melding van hetzelfde voorval',
     'sig.forwards.title': 'Doorgezet naar',
     'sig.forwards.none': 'Nog niet doorgezet.',
+    'sig.forwards.caption': 'Doorzettingen met grondslag en uitkomst',
     'sig.forward.open': 'Doorzetten naar een ketenpartner',
     'sig.forward.title': 'Signaal {reference} doorzetten',
     'sig.forward.intro':
@@ -207,9 +213,9 @@ registerDictionary({
     'sig.forward.outcome': 'Uitkomst',
     'sig.forward.notTo': 'Niet doorzetten',
     'sig.forward.noBasis': 'geen grondslag',
-    'sig.forward.allowed': 'toegestaan op grond van {rule}: {basis}. Blijft achter: {withheld}.',
+    'sig.forward.allowed': 'toegestaan op grond van {rule}: {basis}.',
     'sig.forward.allowedTbc':
-      'toegestaan op grond van {rule}: {basis} (nog te bevestigen door een privacyfunctionaris). Blijft achter: {withheld}.',
+      'toegestaan op grond van {rule}: {basis} (nog te bevestigen door een privacyfunctionaris).',
     'sig.forward.refused': 'niet toegestaan: {reason}',
     'sig.forward.reason': 'Waarom zet u het signaal door?',
     'sig.forward.submit': 'Doorzetten',
@@ -323,6 +329,11 @@ registerDictionary({
       'Dit formulier is al voor een ander signaal gebruikt; open het formulier opnieuw.',
   },
   en: {
+    'sig.deadline.endOf': 'by the end of {day}',
+    'sig.forward.withheld': 'Stays behind: {list}.',
+    'sig.refusal.no-rule': 'no sharing rule allows this',
+    'sig.refusal.no-allowed-category': 'the sharing rule allows none of the chosen data',
+    'sig.refusal.consent-missing': "this needs the person's consent",
     'nav.signals.report': 'Report a signal',
     'nav.signals.queue': 'Reporting point',
     'nav.signals.national': 'National queue',
@@ -516,6 +527,7 @@ registerDictionary({
     'sig.related.mergeReason': 'Duplicate report of the same event',
     'sig.forwards.title': 'Forwarded to',
     'sig.forwards.none': 'Not forwarded yet.',
+    'sig.forwards.caption': 'Forwards with legal basis and outcome',
     'sig.forward.open': 'Forward to a chain partner',
     'sig.forward.title': 'Forward signal {reference}',
     'sig.forward.intro':
@@ -528,9 +540,8 @@ registerDictionary({
     'sig.forward.outcome': 'Outcome',
     'sig.forward.notTo': 'Do not forward',
     'sig.forward.noBasis': 'no legal basis',
-    'sig.forward.allowed': 'allowed under {rule}: {basis}. Stays behind: {withheld}.',
-    'sig.forward.allowedTbc':
-      'allowed under {rule}: {basis} (to be confirmed by a privacy officer). Stays behind: {withheld}.',
+    'sig.forward.allowed': 'allowed under {rule}: {basis}.',
+    'sig.forward.allowedTbc': 'allowed under {rule}: {basis} (to be confirmed by a privacy officer).',
     'sig.forward.refused': 'not allowed: {reason}',
     'sig.forward.reason': 'Why do you forward the signal?',
     'sig.forward.submit': 'Forward',

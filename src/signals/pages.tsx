@@ -248,6 +248,23 @@ export function Badges({
   );
 }
 
+/** A deadline at an Amsterdam midnight is the end of the day before ("t/m 30 nov 2026"); an acute one has a time. */
+export function formatDeadline(page: PageContext, iso: string): string {
+  const at = new Date(iso);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  if (time !== '00:00') return formatDateTime(page.lang, at);
+  const day = new Intl.DateTimeFormat(page.lang === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'medium',
+    timeZone: 'Europe/Amsterdam',
+  }).format(new Date(at.getTime() - 60_000));
+  return page.t('sig.deadline.endOf', { day });
+}
+
 const formList = (page: PageContext, forms: string[]) => forms.map((f) => page.t(`sig.form.${f}`)).join(', ');
 
 export interface QueueView {
@@ -332,7 +349,7 @@ export function QueuePage({ page, view }: { page: PageContext; view: QueueView }
             t(`sig.status.${s.status}`),
             s.status === 'monitoren' && s.reviewOn
               ? t('sig.reviewOn', { date: s.reviewOn })
-              : formatDateTime(lang, s.deadlineAt),
+              : formatDeadline(page, s.deadlineAt),
             s.assignedTo?.displayName ?? '—',
           ])}
         />
@@ -414,269 +431,289 @@ export function SignalPage({ page, view }: { page: PageContext; view: SignalPage
           <Link href={`/signalen/${s.mergedInto.id}`}>{s.mergedInto.reference}</Link>
         </Alert>
       )}
-      <DataList
-        items={[
-          [
-            t('sig.col.status'),
+      <div class="app-split">
+        <div class="app-split__main">
+          <DataList
+            items={[
+              [
+                t('sig.col.status'),
+                <>
+                  {t(`sig.status.${s.status}`)} <Badges page={page} s={s} />
+                </>,
+              ],
+              [t('sig.col.deadline'), formatDeadline(page, s.deadlineAt)],
+              [t('sig.col.received'), formatDateTime(lang, s.receivedAt)],
+              [t('sig.field.observedOn'), s.observedOn ?? '—'],
+              [t('sig.field.municipality'), s.municipalityName ?? s.municipalityCode ?? t('sig.unknown')],
+              [t('sig.col.forms'), s.forms.length ? formList(page, s.forms) : t('sig.forms.unknown')],
+              ...(s.seriousDisadvantage
+                ? [[t('sig.field.seriousDisadvantage'), t('sig.yes')] as [string, string]]
+                : []),
+              ...(s.sector ? [[t('sig.field.sector'), t(`sig.sector.${s.sector}`)] as [string, string]] : []),
+              [
+                t('sig.detail.reporter'),
+                s.reporter.kind === 'anonymous'
+                  ? t('sig.detail.anonymous', { language: s.reporter.language ?? '?' })
+                  : [s.reporter.name, s.reporter.organisation].filter(Boolean).join(', ') || '—',
+              ],
+              ...(s.reporter.kind === 'anonymous' && s.reporter.contact
+                ? [[t('sig.detail.contact'), s.reporter.contact] as [string, string]]
+                : []),
+              [t('sig.col.assigned'), s.assignedTo?.displayName ?? '—'],
+              ...(s.decisionReason ? [[t('sig.detail.reason'), s.decisionReason] as [string, string]] : []),
+            ]}
+          />
+          <Heading level={2}>{t('sig.field.narrative')}</Heading>
+          <div class="app-narrative">{s.narrative}</div>
+          {s.indicators.length > 0 && (
             <>
-              {t(`sig.status.${s.status}`)} <Badges page={page} s={s} />
-            </>,
-          ],
-          [t('sig.col.deadline'), formatDateTime(lang, s.deadlineAt)],
-          [t('sig.col.received'), formatDateTime(lang, s.receivedAt)],
-          [t('sig.field.observedOn'), s.observedOn ?? '—'],
-          [t('sig.field.municipality'), s.municipalityCode ?? t('sig.unknown')],
-          [t('sig.col.forms'), s.forms.length ? formList(page, s.forms) : t('sig.forms.unknown')],
-          ...(s.seriousDisadvantage
-            ? [[t('sig.field.seriousDisadvantage'), t('sig.yes')] as [string, string]]
-            : []),
-          ...(s.sector ? [[t('sig.field.sector'), t(`sig.sector.${s.sector}`)] as [string, string]] : []),
-          [
-            t('sig.detail.reporter'),
-            s.reporter.kind === 'anonymous'
-              ? t('sig.detail.anonymous', { language: s.reporter.language ?? '?' })
-              : [s.reporter.name, s.reporter.organisation].filter(Boolean).join(', ') || '—',
-          ],
-          ...(s.reporter.kind === 'anonymous' && s.reporter.contact
-            ? [[t('sig.detail.contact'), s.reporter.contact] as [string, string]]
-            : []),
-          [t('sig.col.assigned'), s.assignedTo?.displayName ?? '—'],
-          ...(s.decisionReason ? [[t('sig.detail.reason'), s.decisionReason] as [string, string]] : []),
-        ]}
-      />
-      <Heading level={2}>{t('sig.field.narrative')}</Heading>
-      <div class="app-narrative">{s.narrative}</div>
-      {s.indicators.length > 0 && (
-        <>
-          <Heading level={2}>{t('sig.intake.indicators')}</Heading>
-          <Paragraph>{s.indicators.join(', ')}</Paragraph>
-        </>
-      )}
-      {s.persons.length > 0 && (
-        <>
-          <Heading level={2}>{t('sig.intake.persons')}</Heading>
-          <ul class="utrecht-unordered-list">
-            {s.persons.map((p) => (
-              <li class="utrecht-unordered-list__item">{personText(page, p)}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {s.identifiers.length > 0 && (
-        <Table
-          caption={t('sig.intake.identifiers')}
-          head={[t('sig.identifier.typeCol'), t('sig.identifier.valueCol')]}
-          rows={s.identifiers.map((x) => [t(`sig.identifier.${x.type}`), x.display])}
-        />
-      )}
-
-      {view.national && open && (
-        <>
-          <Heading level={2}>{t('sig.route.title')}</Heading>
-          <Paragraph>{t('sig.route.intro')}</Paragraph>
-          <Form action={`${base}/routering`} csrf={page.csrf} label={t('sig.route.title')}>
-            <SelectField
-              name="municipalityCode"
-              label={t('sig.field.municipality')}
-              value={one(view.values, 'municipalityCode')}
-              error={errs('route').municipalityCode}
-              options={[
-                { value: '', label: t('sig.field.municipality.choose') },
-                ...view.municipalities.map((m) => ({ value: m.code, label: m.name })),
-              ]}
+              <Heading level={2}>{t('sig.intake.indicators')}</Heading>
+              <Paragraph>{s.indicators.join(', ')}</Paragraph>
+            </>
+          )}
+          {s.persons.length > 0 && (
+            <>
+              <Heading level={2}>{t('sig.intake.persons')}</Heading>
+              <ul class="utrecht-unordered-list">
+                {s.persons.map((p) => (
+                  <li class="utrecht-unordered-list__item">{personText(page, p)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {s.identifiers.length > 0 && (
+            <Table
+              caption={t('sig.intake.identifiers')}
+              head={[t('sig.identifier.typeCol'), t('sig.identifier.valueCol')]}
+              rows={s.identifiers.map((x) => [t(`sig.identifier.${x.type}`), x.display])}
             />
-            <Button>{t('sig.route.submit')}</Button>
-          </Form>
-        </>
-      )}
+          )}
 
-      {!view.national && open && (
-        <>
-          <Heading level={2}>{t('sig.actions')}</Heading>
-          <div class="app-actions">
-            <Paragraph>
-              <Link href={`${base}/doorzetten`}>{t('sig.forward.open')}</Link>
-            </Paragraph>
-            <Form action={`${base}/toewijzing`} csrf={page.csrf} label={t('sig.assign.title')}>
-              <SelectField
-                name="userId"
-                label={t('sig.assign.title')}
-                value={s.assignedTo?.userId ?? ''}
-                options={[
-                  { value: '', label: t('sig.assign.nobody') },
-                  ...view.assignees.map((a) => ({ value: a.userId, label: a.displayName })),
-                ]}
-              />
-              <Button variant="secondary">{t('sig.assign.submit')}</Button>
-            </Form>
-            {decidable && (
-              <Form action={`${base}/besluit`} csrf={page.csrf} label={t('sig.decide.title')}>
-                <SelectField
-                  name="decision"
-                  label={t('sig.decide.title')}
-                  value={one(view.values, 'decision')}
-                  error={errs('decide').decision}
-                  options={[
-                    { value: 'monitoren', label: t('sig.status.monitoren') },
-                    { value: 'afgesloten', label: t('sig.decide.close') },
+          {!view.national && (
+            <>
+              <Heading level={2}>{t('sig.related.title')}</Heading>
+              {s.related.length === 0 ? (
+                <Paragraph>{t('sig.related.none')}</Paragraph>
+              ) : (
+                <Table
+                  caption={t('sig.related.caption')}
+                  head={[
+                    t('sig.col.reference'),
+                    t('sig.col.status'),
+                    t('sig.related.shared'),
+                    t('sig.actions'),
                   ]}
+                  rows={s.related.map((r) => [
+                    <Link href={`/signalen/${r.id}`}>{r.reference}</Link>,
+                    t(`sig.status.${r.status}`),
+                    r.sharedTypes.map((x) => t(`sig.identifier.${x}`)).join(', ') || t('sig.related.manual'),
+                    <div class="app-inline-actions">
+                      {r.linked ? (
+                        <span>{t('sig.related.linked')}</span>
+                      ) : (
+                        <Form
+                          action={`${base}/koppelingen`}
+                          csrf={page.csrf}
+                          label={t('sig.related.link', { reference: r.reference })}
+                        >
+                          <input type="hidden" name="relatedId" value={r.id} />
+                          <Button variant="secondary">
+                            {t('sig.related.link', { reference: r.reference })}
+                          </Button>
+                        </Form>
+                      )}
+                      {r.status !== 'samengevoegd' && s.status !== 'samengevoegd' && (
+                        <Form
+                          action={`${base}/samenvoegingen`}
+                          csrf={page.csrf}
+                          label={t('sig.related.merge', { reference: r.reference })}
+                        >
+                          <input type="hidden" name="duplicateId" value={r.id} />
+                          <input type="hidden" name="reason" value={t('sig.related.mergeReason')} />
+                          <Button variant="subtle">
+                            {t('sig.related.merge', { reference: r.reference })}
+                          </Button>
+                        </Form>
+                      )}
+                    </div>,
+                  ])}
                 />
-                <TextField
-                  name="reviewOn"
-                  type="date"
-                  label={t('sig.decide.reviewOn')}
-                  description={t('sig.decide.reviewOn.help')}
-                  value={one(view.values, 'reviewOn')}
-                  error={errs('decide').reviewOn}
-                />
-                <TextArea
-                  name="reason"
-                  label={t('sig.decide.reason')}
-                  value={view.formWithErrors === 'decide' ? one(view.values, 'reason') : ''}
-                  error={errs('decide').reason}
-                  maxLength={LIMITS.reason}
-                />
-                <Button variant="secondary">{t('sig.decide.submit')}</Button>
-              </Form>
-            )}
-            <Form action={`${base}/notities`} csrf={page.csrf} label={t('sig.note.title')}>
-              <TextArea
-                name="note"
-                label={t('sig.note.title')}
-                value={view.formWithErrors === 'note' ? one(view.values, 'note') : ''}
-                error={errs('note').note}
-                maxLength={LIMITS.note}
-              />
-              <Button variant="secondary">{t('sig.note.submit')}</Button>
-            </Form>
-          </div>
-        </>
-      )}
-      {!view.national &&
-        (s.status === 'afgesloten' || s.status === 'monitoren' || s.status === 'doorgezet') && (
-          <Form action={`${base}/heropening`} csrf={page.csrf} label={t('sig.reopen.title')}>
-            <TextArea
-              name="reason"
-              label={t('sig.reopen.title')}
-              value=""
-              error={errs('reopen').reason}
-              maxLength={LIMITS.reason}
-            />
-            <Button variant="secondary">{t('sig.reopen.submit')}</Button>
-          </Form>
-        )}
+              )}
+              {s.merged.length > 0 && (
+                <Paragraph>
+                  {t('sig.detail.merged')}{' '}
+                  {s.merged.map((m, i) => (
+                    <>
+                      {i > 0 && ', '}
+                      <Link href={`/signalen/${m.id}`}>{m.reference}</Link>
+                    </>
+                  ))}
+                </Paragraph>
+              )}
+            </>
+          )}
 
-      {!view.national && (
-        <>
-          <Heading level={2}>{t('sig.related.title')}</Heading>
-          {s.related.length === 0 ? (
-            <Paragraph>{t('sig.related.none')}</Paragraph>
+          <Heading level={2}>{t('sig.forwards.title')}</Heading>
+          {s.forwards.length === 0 ? (
+            <Paragraph>{t('sig.forwards.none')}</Paragraph>
           ) : (
             <Table
-              caption={t('sig.related.caption')}
-              head={[t('sig.col.reference'), t('sig.col.status'), t('sig.related.shared'), t('sig.actions')]}
-              rows={s.related.map((r) => [
-                <Link href={`/signalen/${r.id}`}>{r.reference}</Link>,
-                t(`sig.status.${r.status}`),
-                r.sharedTypes.map((x) => t(`sig.identifier.${x}`)).join(', ') || t('sig.related.manual'),
-                <div class="app-inline-actions">
-                  {r.linked ? (
-                    <span>{t('sig.related.linked')}</span>
-                  ) : (
-                    <Form
-                      action={`${base}/koppelingen`}
-                      csrf={page.csrf}
-                      label={t('sig.related.link', { reference: r.reference })}
-                    >
-                      <input type="hidden" name="relatedId" value={r.id} />
-                      <Button variant="secondary">{t('sig.related.link', { reference: r.reference })}</Button>
-                    </Form>
-                  )}
-                  {r.status !== 'samengevoegd' && s.status !== 'samengevoegd' && (
-                    <Form
-                      action={`${base}/samenvoegingen`}
-                      csrf={page.csrf}
-                      label={t('sig.related.merge', { reference: r.reference })}
-                    >
-                      <input type="hidden" name="duplicateId" value={r.id} />
-                      <input type="hidden" name="reason" value={t('sig.related.mergeReason')} />
-                      <Button variant="subtle">{t('sig.related.merge', { reference: r.reference })}</Button>
-                    </Form>
-                  )}
-                </div>,
+              caption={t('sig.forwards.caption')}
+              head={[
+                t('sig.forward.recipient'),
+                t('sig.forward.purpose'),
+                t('sig.forward.basis'),
+                t('sig.col.status'),
+                t('sig.forward.outcome'),
+              ]}
+              rows={s.forwards.map((f) => [
+                f.to.name,
+                t(`sig.purpose.${f.purpose}`),
+                `${f.rule.id}: ${f.rule.legalBasis}`,
+                t(`sig.fstatus.${f.status}`),
+                f.outcome ? `${t(`sig.outcome.${f.outcome}`)}: ${f.outcomeReason ?? ''}` : '—',
               ])}
             />
           )}
-          {s.merged.length > 0 && (
-            <Paragraph>
-              {t('sig.detail.merged')}{' '}
-              {s.merged.map((m, i) => (
-                <>
-                  {i > 0 && ', '}
-                  <Link href={`/signalen/${m.id}`}>{m.reference}</Link>
-                </>
-              ))}
-            </Paragraph>
+
+          <Heading level={2}>{t('sig.messages.title')}</Heading>
+          <Messages page={page} messages={s.messages} />
+          {s.status !== 'samengevoegd' && (
+            <Form action={`${base}/berichten`} csrf={page.csrf} label={t('sig.messages.write')}>
+              <TextArea
+                name="body"
+                label={t('sig.messages.write')}
+                description={t(
+                  s.reporter.kind === 'anonymous' ? 'sig.messages.anonymousHelp' : 'sig.messages.help',
+                )}
+                value={view.formWithErrors === 'message' ? one(view.values, 'body') : ''}
+                error={errs('message').body}
+                maxLength={LIMITS.message}
+              />
+              <Button variant="secondary">{t('sig.messages.send')}</Button>
+            </Form>
           )}
-        </>
-      )}
 
-      <Heading level={2}>{t('sig.forwards.title')}</Heading>
-      {s.forwards.length === 0 ? (
-        <Paragraph>{t('sig.forwards.none')}</Paragraph>
-      ) : (
-        <Table
-          caption={t('sig.forwards.title')}
-          head={[
-            t('sig.forward.recipient'),
-            t('sig.forward.purpose'),
-            t('sig.forward.basis'),
-            t('sig.col.status'),
-            t('sig.forward.outcome'),
-          ]}
-          rows={s.forwards.map((f) => [
-            f.to.name,
-            t(`sig.purpose.${f.purpose}`),
-            `${f.rule.id}: ${f.rule.legalBasis}`,
-            t(`sig.fstatus.${f.status}`),
-            f.outcome ? `${t(`sig.outcome.${f.outcome}`)}: ${f.outcomeReason ?? ''}` : '—',
-          ])}
-        />
-      )}
-
-      <Heading level={2}>{t('sig.messages.title')}</Heading>
-      <Messages page={page} messages={s.messages} />
-      {s.status !== 'samengevoegd' && (
-        <Form action={`${base}/berichten`} csrf={page.csrf} label={t('sig.messages.write')}>
-          <TextArea
-            name="body"
-            label={t('sig.messages.write')}
-            description={t(
-              s.reporter.kind === 'anonymous' ? 'sig.messages.anonymousHelp' : 'sig.messages.help',
+          <Heading level={2}>{t('sig.timeline.title')}</Heading>
+          <ol class="app-timeline">
+            {s.timeline.map((e) => (
+              <li class="app-timeline__item">
+                <span class="app-muted">
+                  {formatDateTime(lang, e.at)} · {e.actor ?? t('sig.timeline.system')}
+                  {e.organisation ? ` (${e.organisation})` : ''}
+                  {e.reference !== s.reference ? ` · ${e.reference}` : ''}
+                </span>
+                <br />
+                {eventText(page, e)}
+                {e.text && <div class="app-timeline__text">{e.text}</div>}
+              </li>
+            ))}
+          </ol>
+        </div>
+        {(open || ['afgesloten', 'monitoren', 'doorgezet'].includes(s.status)) && (
+          <aside class="app-split__aside" aria-label={t('sig.actions')}>
+            {view.national && open && (
+              <>
+                <Heading level={2}>{t('sig.route.title')}</Heading>
+                <Paragraph>{t('sig.route.intro')}</Paragraph>
+                <Form action={`${base}/routering`} csrf={page.csrf} label={t('sig.route.title')}>
+                  <SelectField
+                    name="municipalityCode"
+                    label={t('sig.field.municipality')}
+                    value={one(view.values, 'municipalityCode')}
+                    error={errs('route').municipalityCode}
+                    options={[
+                      { value: '', label: t('sig.field.municipality.choose') },
+                      ...view.municipalities.map((m) => ({ value: m.code, label: m.name })),
+                    ]}
+                  />
+                  <Button>{t('sig.route.submit')}</Button>
+                </Form>
+              </>
             )}
-            value={view.formWithErrors === 'message' ? one(view.values, 'body') : ''}
-            error={errs('message').body}
-            maxLength={LIMITS.message}
-          />
-          <Button variant="secondary">{t('sig.messages.send')}</Button>
-        </Form>
-      )}
 
-      <Heading level={2}>{t('sig.timeline.title')}</Heading>
-      <ol class="app-timeline">
-        {s.timeline.map((e) => (
-          <li class="app-timeline__item">
-            <span class="app-muted">
-              {formatDateTime(lang, e.at)} · {e.actor ?? t('sig.timeline.system')}
-              {e.organisation ? ` (${e.organisation})` : ''}
-              {e.reference !== s.reference ? ` · ${e.reference}` : ''}
-            </span>
-            <br />
-            {eventText(page, e)}
-            {e.text && <div class="app-timeline__text">{e.text}</div>}
-          </li>
-        ))}
-      </ol>
+            {!view.national && open && (
+              <>
+                <div class="app-actions">
+                  <Paragraph>
+                    <a
+                      class="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action"
+                      href={`${base}/doorzetten`}
+                    >
+                      {t('sig.forward.open')}
+                    </a>
+                  </Paragraph>
+                  <Form action={`${base}/toewijzing`} csrf={page.csrf} label={t('sig.assign.title')}>
+                    <SelectField
+                      name="userId"
+                      label={t('sig.assign.title')}
+                      value={s.assignedTo?.userId ?? ''}
+                      options={[
+                        { value: '', label: t('sig.assign.nobody') },
+                        ...view.assignees.map((a) => ({ value: a.userId, label: a.displayName })),
+                      ]}
+                    />
+                    <Button variant="secondary">{t('sig.assign.submit')}</Button>
+                  </Form>
+                  {decidable && (
+                    <Form action={`${base}/besluit`} csrf={page.csrf} label={t('sig.decide.title')}>
+                      <SelectField
+                        name="decision"
+                        label={t('sig.decide.title')}
+                        value={one(view.values, 'decision')}
+                        error={errs('decide').decision}
+                        options={[
+                          { value: 'monitoren', label: t('sig.status.monitoren') },
+                          { value: 'afgesloten', label: t('sig.decide.close') },
+                        ]}
+                      />
+                      <TextField
+                        name="reviewOn"
+                        type="date"
+                        label={t('sig.decide.reviewOn')}
+                        description={t('sig.decide.reviewOn.help')}
+                        value={one(view.values, 'reviewOn')}
+                        error={errs('decide').reviewOn}
+                      />
+                      <TextArea
+                        name="reason"
+                        label={t('sig.decide.reason')}
+                        value={view.formWithErrors === 'decide' ? one(view.values, 'reason') : ''}
+                        error={errs('decide').reason}
+                        maxLength={LIMITS.reason}
+                      />
+                      <Button variant="secondary">{t('sig.decide.submit')}</Button>
+                    </Form>
+                  )}
+                  <Form action={`${base}/notities`} csrf={page.csrf} label={t('sig.note.title')}>
+                    <TextArea
+                      name="note"
+                      label={t('sig.note.title')}
+                      value={view.formWithErrors === 'note' ? one(view.values, 'note') : ''}
+                      error={errs('note').note}
+                      maxLength={LIMITS.note}
+                    />
+                    <Button variant="secondary">{t('sig.note.submit')}</Button>
+                  </Form>
+                </div>
+              </>
+            )}
+            {!view.national &&
+              (s.status === 'afgesloten' || s.status === 'monitoren' || s.status === 'doorgezet') && (
+                <Form action={`${base}/heropening`} csrf={page.csrf} label={t('sig.reopen.title')}>
+                  <TextArea
+                    name="reason"
+                    label={t('sig.reopen.title')}
+                    value=""
+                    error={errs('reopen').reason}
+                    maxLength={LIMITS.reason}
+                  />
+                  <Button variant="secondary">{t('sig.reopen.submit')}</Button>
+                </Form>
+              )}
+          </aside>
+        )}
+      </div>
     </>
   );
 }
@@ -763,13 +800,18 @@ export function ForwardPage({ page, view }: { page: PageContext; view: ForwardFo
                 {o.purposes.map((p) => (
                   <li>
                     {t(`sig.purpose.${p.purpose}`)}:{' '}
-                    {p.decision.allowed
-                      ? t(p.decision.toBeConfirmed ? 'sig.forward.allowedTbc' : 'sig.forward.allowed', {
+                    {p.decision.allowed ? (
+                      <>
+                        {t(p.decision.toBeConfirmed ? 'sig.forward.allowedTbc' : 'sig.forward.allowed', {
                           rule: p.decision.rule.id,
                           basis: p.decision.rule.legalBasis,
-                          withheld: p.decision.withheld.map((c) => t(`sig.category.${c}`)).join(', ') || '—',
-                        })
-                      : t('sig.forward.refused', { reason: p.decision.message })}
+                        })}
+                        {p.decision.withheld.length > 0 &&
+                          ` ${t('sig.forward.withheld', { list: p.decision.withheld.map((c) => t(`sig.category.${c}`)).join(', ') })}`}
+                      </>
+                    ) : (
+                      t('sig.forward.refused', { reason: t(`sig.refusal.${p.decision.code}`) })
+                    )}
                   </li>
                 ))}
               </ul>

@@ -138,6 +138,7 @@ export const Forward = Type.Object(ForwardFields);
 export const Signal = Type.Object({
   ...Summary,
   holder: Nullable(Org),
+  municipalityName: Nullable(Type.String()),
   observedOn: Nullable(Day),
   indicators: Type.Array(Type.String()),
   sector: Nullable(Type.String()),

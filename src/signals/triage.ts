@@ -7,6 +7,7 @@ import { allOrganisations, findMunicipalityOrganisation, membersWithRole } from 
 import { hasPermission } from '../policy/index.js';
 import { amsterdamDay } from './calendar.js';
 import { decrypt, encrypt, requireUser, timeline, type UserCtx } from './common.js';
+import { getMunicipality } from '../reference/index.js';
 import { checkMunicipality } from './intake.js';
 import * as store from './store.js';
 import { forwardSummaries, type ForwardSummary } from './views.js';
@@ -50,6 +51,7 @@ export interface MessageView {
 
 export interface SignalView extends SignalSummary {
   holder: { id: string; name: string } | null;
+  municipalityName: string | null;
   observedOn: string | null;
   indicators: string[];
   sector: string | null;
@@ -213,6 +215,9 @@ export async function getSignal(ctx: Ctx, id: string): Promise<SignalView> {
     ...summarise(user, row, names),
     holder: row.holder_organisation_id
       ? { id: row.holder_organisation_id, name: orgName.get(row.holder_organisation_id) ?? '' }
+      : null,
+    municipalityName: row.municipality_code
+      ? ((await getMunicipality(user, row.municipality_code).catch(() => null))?.name ?? null)
       : null,
     observedOn: row.observed_on,
     indicators: row.indicators,
