@@ -10,6 +10,8 @@ import { insertOrganisation, setRoles } from '../../src/organisations/index.js';
 import type { OrganisationType, Role } from '../../src/policy/index.js';
 import { makeCtx } from '../../src/web/context.js';
 import pino from 'pino';
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 const TOTP_SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -72,6 +74,21 @@ export function sessionCookie(response: LightMyRequestResponse): string | undefi
   return cookie ? `schakel_sessie=${cookie.value}` : undefined;
 }
 
+/** A new, empty database on the server `serverUrl` points at. */
+async function freshDatabase(serverUrl: string): Promise<string> {
+  const name = `suite_${unique().replace(/\W/g, '_')}_${randomBytes(3).toString('hex')}`;
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`create database ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export async function createTestApp(
   options: {
     env?: Record<string, string>;
@@ -80,12 +97,16 @@ export async function createTestApp(
     logStream?: { write(line: string): void };
   } = {},
 ): Promise<TestApp> {
+  // `SCHAKEL_TEST_POSTGRES_URL` (set by test/integration/api-suites-on-postgres.test.ts) runs an API suite on a
+  // fresh database of a real PostgreSQL server instead of PGlite.
+  const serverUrl = process.env.SCHAKEL_TEST_POSTGRES_URL;
+  const databaseUrl = options.databaseUrl ?? (serverUrl ? await freshDatabase(serverUrl) : undefined);
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT: '100000',
     SCHAKEL_DEMO: 'false',
-    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
   const runtime = await openRuntime(config, { dataDir: 'memory' });
