@@ -23,11 +23,7 @@ before(async () => {
   zorg = await t.organisation({ type: 'zorgcoordinatie' });
   const other = await t.organisation({ type: 'gemeente', municipalityCode: 'GM0518' });
   melder = await t.login(await t.user([[gemeente, ['melder']]]));
-  const officerUser = await t.user([[gemeente, ['aandachtsfunctionaris']]], {
-    displayName: 'Fenna Functionaris',
-  });
-  officerId = officerUser.id;
-  officer = await t.login(officerUser);
+  officer = await t.login(await t.user([[gemeente, ['aandachtsfunctionaris']]]));
   colleagueId = (await t.user([[gemeente, ['aandachtsfunctionaris']]], { displayName: 'Karel Collega' })).id;
   police = await t.login(await t.user([[politie, ['opsporing']]]));
   care = await t.login(await t.user([[zorg, ['zorgcoordinator']]]));
