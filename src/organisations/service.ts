@@ -99,9 +99,10 @@ export async function createOrganisation(
     const organisation = await store.insertOrganisation(tx.db, {
       name: input.name.trim(),
       type: input.type,
-      municipalityCode: input.municipalityCode ?? null,
+      municipalityCode: input.municipalityCode || null,
       regionKind: input.regionCode ? (input.regionKind ?? null) : null,
-      regionCode: input.regionCode ?? null,
+      // An empty code (a JSON null coerced by the schema) is no region at all.
+      regionCode: input.regionCode || null,
     });
     await tx.audit({
       action: 'organisation.create',
