@@ -405,6 +405,13 @@ function eventText(page: PageContext, e: SignalView['timeline'][number]): string
       return t(`sig.event.${e.kind}`, { reference: String(d.reference) });
     case 'routed':
       return t('sig.event.routed', { to: String(d.to) });
+    case 'informatiepunt-decision':
+      return t('sig.event.informatiepunt-decision', {
+        decision: t(`ip.decision.${String(d.decision)}`),
+        date: String(d.meetingDate),
+      });
+    case 'informatiepunt-minutes-final':
+      return t('sig.event.informatiepunt-minutes-final', { date: String(d.meetingDate) });
     default:
       return t(`sig.event.${e.kind}`);
   }

@@ -122,6 +122,7 @@ export interface SignalTables {
     created_by: string | null;
     created_at: Timestamp;
     closed_at: Timestamp | null;
+    closed_by: string | null;
   };
   informatiepunt_decisions: {
     meeting_id: string;

@@ -17,9 +17,14 @@ test('the start page shows each role its work, and a card saying so where a role
   assert.doesNotMatch(page, /Zorgcoördinatieregio’s bijhouden/);
   const melder = await t.login(await t.user([[gemeente, ['melder']]]));
   const melderPage = (await t.app.inject({ url: '/', headers: { cookie: melder } })).body;
-  assert.match(melderPage, /Rol: Melder/);
-  assert.match(melderPage, /nog niet beschikbaar/);
+  assert.match(melderPage, /href="\/signalen\/nieuw">Een signaal melden/);
+  assert.doesNotMatch(melderPage, /nog niet beschikbaar/);
   assert.doesNotMatch(melderPage, /Gebruikers beheren/);
+  const ministry = await t.organisation({ type: 'ministerie' });
+  const officer = await t.login(await t.user([[ministry, ['privacyfunctionaris']]]));
+  const officerPage = (await t.app.inject({ url: '/', headers: { cookie: officer } })).body;
+  assert.match(officerPage, /Rol: Privacyfunctionaris/);
+  assert.match(officerPage, /nog niet beschikbaar/);
 });
 
 test('an action holder sees its actions on the start page; a beleidsmedewerker gets no “not yet” card', async () => {
