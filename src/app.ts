@@ -29,7 +29,7 @@ import { signalRoutes } from './signals/index.js';
 import { isApi, registerAccessControl, SESSION_COOKIE } from './web/access.js';
 import { makeCtx } from './web/context.js';
 import { refuseNulCharacters } from './web/input.js';
-import { isLang, translator, type Lang } from './web/i18n.js';
+import { appLanguage, isLang, isPublicLang, translator, type PublicLang } from './web/i18n.js';
 import { renderPage } from './web/layout.js';
 import { errorPage } from './web/error-pages.js';
 import type { ComponentChildren } from 'preact';
@@ -144,14 +144,19 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
   app.decorateRequest('ctx', null as never);
   app.decorateRequest('session', null);
   app.decorateRequest('lang', 'nl');
+  app.decorateRequest('publicLang', null);
   app.decorateRequest('t', null as never);
 
   app.addHook('onRequest', async (req, reply) => {
     req.ctx = makeCtx({ config, db: database.db, actor: { kind: 'anonymous' }, now, log: req.log, keyring });
     const query = req.query as Record<string, unknown> | undefined;
     const chosen = query?.taal;
-    let lang: Lang = 'nl';
-    if (isLang(chosen)) {
+    // Pages for the public offer six languages; every other page Dutch or English (a cookie for another language
+    // leaves those in Dutch).
+    const publicPage = req.routeOptions.config?.languages === 'public';
+    const accepted: (value: unknown) => value is PublicLang = publicPage ? isPublicLang : isLang;
+    let lang: PublicLang = 'nl';
+    if (accepted(chosen)) {
       lang = chosen;
       reply.setCookie('taal', chosen, {
         path: '/',
@@ -160,8 +165,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
         secure: config.cookieSecure,
         maxAge: 31_536_000,
       });
-    } else if (isLang(req.cookies.taal)) lang = req.cookies.taal;
-    req.lang = lang;
+    } else if (accepted(req.cookies.taal)) lang = req.cookies.taal;
+    req.lang = appLanguage(lang);
+    req.publicLang = publicPage ? lang : null;
     req.t = translator(lang);
     if (isApi(req)) reply.header('API-Version', API_VERSION);
   });
@@ -194,7 +200,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     const req = this.request;
     let csrfToken = csrfTokens.get(this);
     if (!csrfToken) csrfTokens.set(this, (csrfToken = this.generateCsrf()));
-    return { lang: req.lang, t: req.t, path: req.url, csrf: csrfToken, session: req.session };
+    return {
+      lang: req.lang,
+      t: req.t,
+      path: req.url,
+      csrf: csrfToken,
+      session: req.session,
+      ...(req.publicLang ? { publicLang: req.publicLang } : {}),
+    };
   });
   app.decorateReply('page', function (title: string, body: ComponentChildren, status = 200) {
     this.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8');

@@ -20,13 +20,14 @@ test('every registered route declares a known permission', () => {
   assert.deepEqual(undeclared, [], 'routes without a (valid) declared permission');
 });
 
-test('the only routes open to anyone are the login steps, reference data, health, assets and the API description', () => {
+test('the only routes open to anyone are the login steps, anonymous reporting, reference data, health, assets and the API description', () => {
   const open = t.app.routeTable.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
   const allowed = [
     /^GET \/$/,
     /^(GET|POST) \/inloggen/,
     /^POST \/uitloggen$/,
     /^(GET|POST) \/activeren$/,
+    /^(GET|POST) \/melden(\/status(\/bericht)?)?$/,
     /^POST \/api\/v1\/(sessies|activeringen)$/,
     /^GET \/api\/v1\/(gemeenten|regios)/,
     /^GET \/health\//,

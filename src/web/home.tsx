@@ -19,6 +19,9 @@ registerDictionary({
     'home.privacy':
       'Elke inzage in persoonsgegevens wordt vastgelegd en is voor de organisatie controleerbaar.',
     'home.login': 'Inloggen voor professionals',
+    'home.report': 'Anoniem iets melden',
+    'home.reportText':
+      'Ziet of hoort u iets wat op uitbuiting lijkt? U kunt het anoniem melden, zonder account.',
     'home.welcome': 'Welkom, {name}',
     'home.acting': 'U werkt namens {organisation} als {roles}.',
     'home.yourWork': 'Uw werk',
@@ -60,6 +63,9 @@ registerDictionary({
       'A signal comes in, is assessed and reaches the right partner on a legal basis. The victim gets care, perpetrators are tackled, and the figures for the action plan come from the work itself.',
     'home.privacy': 'Every access to personal data is recorded and can be checked by the organisation.',
     'home.login': 'Log in for professionals',
+    'home.report': 'Report something anonymously',
+    'home.reportText':
+      'Do you see or hear something that looks like exploitation? You can report it anonymously, without an account.',
     'home.welcome': 'Welcome, {name}',
     'home.acting': 'You act for {organisation} as {roles}.',
     'home.yourWork': 'Your work',
@@ -124,6 +130,9 @@ function Start({ page, cards }: { page: PageContext; cards: StartCard[] }) {
             {t('home.login')}
           </a>
         </p>
+        <Paragraph>
+          {t('home.reportText')} <Link href="/melden">{t('home.report')}</Link>
+        </Paragraph>
       </>
     );
   }

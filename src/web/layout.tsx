@@ -2,7 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import type { ResolvedSession } from '../auth/session.js';
-import type { Lang, T } from './i18n.js';
+import { LANGUAGE_NAMES, PUBLIC_LANGUAGES, type Lang, type PublicLang, type T } from './i18n.js';
 import { navFor } from './nav.js';
 
 export interface PageContext {
@@ -11,9 +11,13 @@ export interface PageContext {
   path: string;
   csrf: string;
   session: ResolvedSession | null;
+  /** Pages for the public: the language chosen of six (`t` speaks it); the header offers all six. */
+  publicLang?: PublicLang;
+  /** False leaves the language menu out, where following it would lose what the page shows only once. */
+  languageMenu?: boolean;
 }
 
-function withLanguage(path: string, lang: Lang): string {
+function withLanguage(path: string, lang: PublicLang): string {
   // A provider's callback carries one-time code and state: switching language there goes back to the login page.
   const url = new URL(path.startsWith('/inloggen/oidc/') ? '/inloggen' : path, 'http://x');
   url.searchParams.set('taal', lang);
@@ -53,14 +57,16 @@ function Header({ page }: { page: PageContext }) {
               )}
             </span>
           )}
-          <a
-            class="utrecht-link utrecht-link--html-a"
-            href={withLanguage(page.path, other)}
-            lang={other}
-            hrefLang={other}
-          >
-            {t('layout.switchLanguage')}
-          </a>
+          {!page.publicLang && (
+            <a
+              class="utrecht-link utrecht-link--html-a"
+              href={withLanguage(page.path, other)}
+              lang={other}
+              hrefLang={other}
+            >
+              {t('layout.switchLanguage')}
+            </a>
+          )}
           {session ? (
             <form method="post" action="/uitloggen" class="app-inline-form">
               <input type="hidden" name="_csrf" value={page.csrf} />
@@ -75,6 +81,9 @@ function Header({ page }: { page: PageContext }) {
           )}
         </div>
       </div>
+      {page.publicLang && page.languageMenu !== false && (
+        <LanguageMenu page={page} current={page.publicLang} />
+      )}
       {session && (
         <nav class="app-nav" aria-label={t('layout.nav')}>
           <ul class="app-nav__list">
@@ -99,9 +108,32 @@ function Header({ page }: { page: PageContext }) {
   );
 }
 
+/** The six public languages, each by its own name and marked with its language for screen readers. */
+function LanguageMenu({ page, current }: { page: PageContext; current: PublicLang }) {
+  return (
+    <nav class="app-languages" aria-label={page.t('layout.language')}>
+      <ul class="app-languages__list">
+        {PUBLIC_LANGUAGES.map((lang) => (
+          <li class="app-languages__item">
+            <a
+              class="utrecht-link utrecht-link--html-a"
+              href={withLanguage(page.path, lang)}
+              lang={lang}
+              hrefLang={lang}
+              aria-current={lang === current ? 'true' : undefined}
+            >
+              {LANGUAGE_NAMES[lang]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 export function renderPage(page: PageContext, title: string, body: ComponentChildren): string {
   const html = render(
-    <html lang={page.lang} class="voorbeeld-theme">
+    <html lang={page.publicLang ?? page.lang} class="voorbeeld-theme">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
