@@ -1,12 +1,14 @@
 // Runs every check and every suite: type-check, lint (code, formatting, API design rules), then the tests.
 // `npm test -- unit api` runs only the named suites and skips the static checks; `npm test -- --no-static` all suites
 // without them. Suites: unit and api (src/**/*.test.ts[x]), integration (test/integration, real PostgreSQL),
-// e2e (test/e2e, Debian's Chromium). All test files run in one `node --test` so the runner prints one summary.
+// e2e (test/e2e, Debian's Chromium), faults (test/faults, the short form of the fault test; `npm run test:faults` is
+// the full one). All test files run in one `node --test` so the runner prints one summary.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
+process.env.SCHAKEL_FAULTS_SHORT ??= '1'; // the fault test's short form; `npm run test:faults` runs the full one
 const named = args.filter((a) => !a.startsWith('--'));
 const runStatic = named.length === 0 && !args.includes('--no-static');
 
@@ -15,6 +17,7 @@ const suites = {
   api: { dir: 'src', match: (f) => /\.api\.test\.tsx?$/.test(f) },
   integration: { dir: 'test/integration', match: (f) => /\.test\.tsx?$/.test(f) },
   e2e: { dir: 'test/e2e', match: (f) => /\.test\.tsx?$/.test(f) },
+  faults: { dir: 'test/faults', match: (f) => /\.test\.tsx?$/.test(f) },
 };
 
 function walk(dir) {

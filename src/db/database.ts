@@ -29,6 +29,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   // An idle client whose server went away emits 'error'; without a listener that would crash the process.
   pool.on('error', () => {});
+  // A client in use when the server dies (a query in flight) emits 'error' too; the query itself fails and the
+  // request answers 503, but an unheard 'error' event would end the process.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
