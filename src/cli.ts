@@ -10,13 +10,16 @@ Commands:
   seed --demo                   add the demo organisations and users to an empty database
   users add --email E --name N --organisation ORG --role R [--role R2]
                                 add a user; prints a one-time activation code
-  audit verify                  check the audit log's hash chain; names the first broken link
+  audit verify                  link pending audit events, then check the hash chain; names the first broken link
   reference list [--kind K] [--year Y]
                                 list municipalities (or regions of kind K)
   keys rotate                   add a data key for new encryptions (older keys stay for decryption)
   keys rewrap                   wrap every data key under a new master key (SCHAKEL_NEW_MASTER_KEY)
   demo totp EMAIL               the current second-factor code of a demo user
   estimate FILE.csv [options]   multiple systems estimation (see docs/estimation.md)
+  report progress --plan CODE --from YYYY-MM-DD --to YYYY-MM-DD [--format docx|html] [--out FILE]
+                                the progress report to Parliament (plan codes: 2024, 2018; see
+                                schakel report progress --help and docs/actionplan.md)
 
 Settings come from the environment (DATABASE_URL, SCHAKEL_DATA_DIR, ...; see docs/operations.md).`;
 
@@ -147,6 +150,27 @@ async function main(argv: string[]): Promise<number> {
           err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
         },
       );
+    }
+    case 'report': {
+      const { reportCommand, REPORT_USAGE } = await import('./actionplan/report-cli.js');
+      if (sub !== 'progress') {
+        if (sub === '--help' || sub === '-h') {
+          console.log(REPORT_USAGE);
+          return 0;
+        }
+        return usage('report takes: progress');
+      }
+      const { writeFile } = await import('node:fs/promises');
+      return reportCommand(rest, {
+        open: async () => {
+          const rt = await runtime();
+          const { systemCtx } = await import('./bootstrap.js');
+          return { ctx: systemCtx(rt, 'cli report progress'), close: () => rt.database.close() };
+        },
+        writeFile: (path, data) => writeFile(path, data),
+        out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+        err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+      });
     }
     case undefined:
     case 'help':

@@ -6,7 +6,11 @@ import { field } from '../web/forms.js';
 import { ActionPage, type ActionView } from './action-page.js';
 import { DashboardPage } from './dashboard.js';
 import { MinePage, PlanPage, TablePage } from './pages.js';
-import { filterOptions, getPlanTree, listPlans, planHealth } from './plan.js';
+import { filterOptions, getPlanTree, listPlans, planHealth, type PlanSummary } from './plan.js';
+import { checkReportPeriod } from './report.js';
+import { REPORT_CSS } from './report-html.js';
+import { ReportFormPage, type ReportFormView } from './report-page.js';
+import { assertMayProduceReport, produceProgressReport } from './report-service.js';
 import { FORMS, reportablePeriods, STATUSES, type Status } from './rules.js';
 import { getAction, listActions, reviewProgress, submitProgress } from './service.js';
 
@@ -59,7 +63,64 @@ async function showAction(
   );
 }
 
+/** The form's first suggestion: the plan that asks for progress reports, over the two years from its first day. */
+function defaultReportValues(plans: PlanSummary[], now: Date): ReportFormView['values'] {
+  const plan = plans.find((p) => p.reportingFrom) ?? plans[0]!;
+  const van = plan.reportingFrom ?? `${now.getUTCFullYear() - 2}-01-01`;
+  const [y, m, d] = van.split('-').map(Number) as [number, number, number];
+  const tot = new Date(Date.UTC(y + 2, m - 1, d - 1)).toISOString().slice(0, 10);
+  return { plan: plan.code, van, tot };
+}
+
+function showReportForm(req: FastifyRequest, reply: FastifyReply, view: ReportFormView, status = 200) {
+  return reply.page(
+    req.t('ap.report.form.title'),
+    h(ReportFormPage, { page: reply.pageContext(), view }),
+    status,
+  );
+}
+
 export function pageRoutes(app: FastifyInstance): void {
+  // The report's stylesheet (inline styles are refused by the Content-Security-Policy).
+  app.get('/actieplan/rapportage/rapport.css', { config: { access: 'authenticated' } }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'private, max-age=3600').send(REPORT_CSS),
+  );
+
+  // Without a plan and dates: the form. With them: the report as a printable page, or as DOCX (`formaat=docx`).
+  app.get('/actieplan/rapportage', { config: { access: 'authenticated' } }, async (req, reply) => {
+    await assertMayProduceReport(req.ctx, null);
+    const raw = req.query as Record<string, unknown>;
+    const plans = await listPlans(req.ctx);
+    if (raw.plan === undefined && raw.van === undefined && raw.tot === undefined)
+      return showReportForm(req, reply, { plans, values: defaultReportValues(plans, req.ctx.now()) });
+    const text = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 40) : '');
+    const values = { plan: text(raw.plan), van: text(raw.van), tot: text(raw.tot) };
+    const errors: Record<string, string> = {};
+    if (!plans.some((p) => p.code === values.plan)) errors.plan = req.t('ap.report.error.plan');
+    for (const issue of checkReportPeriod(values.van, values.tot))
+      errors[issue.field === 'from' ? 'van' : 'tot'] = req.t(
+        issue.rule === 'afterFrom' ? 'ap.report.error.order' : 'ap.report.error.date',
+      );
+    if (Object.keys(errors).length) return showReportForm(req, reply, { plans, values, errors }, 400);
+    const format = raw.formaat === 'docx' ? 'docx' : 'html';
+    const same = new URLSearchParams(values).toString();
+    const produced = await produceProgressReport(
+      req.ctx,
+      { plan: values.plan, from: values.van, to: values.tot },
+      {
+        format,
+        lang: req.lang,
+        html: {
+          stylesheet: 'linked',
+          links: { back: '/actieplan/rapportage', docx: `/actieplan/rapportage?${same}&formaat=docx` },
+        },
+      },
+    );
+    reply.header('cache-control', 'no-store').type(produced.contentType);
+    if (format === 'docx') reply.header('content-disposition', `attachment; filename="${produced.filename}"`);
+    return reply.send(produced.body);
+  });
+
   app.get('/actieplan', { config: { access: 'authenticated' } }, async (req, reply) => {
     const plans = await listPlans(req.ctx);
     const chosen =

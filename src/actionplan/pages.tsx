@@ -13,6 +13,7 @@ import {
 } from '../web/components.js';
 import type { PageContext } from '../web/layout.js';
 import type { PlanSummary, PlanTree } from './plan.js';
+import { reportDecision } from './report.js';
 import { FORMS, STATUSES } from './rules.js';
 import type { Action, OrganisationRef } from './service.js';
 
@@ -52,6 +53,9 @@ export function SubNav({ page }: { page: PageContext }) {
     ['/actieplan/mijn-acties', 'ap.tab.mine'],
     ['/actieplan/voortgang', 'ap.tab.dashboard'],
   ];
+  // The report's form only for those who may produce it: the programme team and action holders.
+  if (page.session && reportDecision(page.session.actor).allowed)
+    items.push(['/actieplan/rapportage', 'ap.tab.report']);
   const path = page.path.split('?')[0];
   return (
     <nav aria-label={page.t('ap.subnav')} class="app-subnav">

@@ -1,11 +1,15 @@
 // The action plan's JSON API: plans, the plan tree, actions with filters, progress updates and their review.
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import { DomainError, invalid } from '../errors.js';
+import { problem } from '../web/problem.js';
 import { registerNav } from '../web/nav.js';
 import { registerStartCard } from '../web/start-cards.js';
 import './i18n.js';
 import { pageRoutes } from './page-routes.js';
 import { getPlanTree, listPlans } from './plan.js';
+import { DOCX_TYPE } from './report-docx.js';
+import { assertMayProduceReport, produceProgressReport, type ReportFormat } from './report-service.js';
 import { FORMS, PERIOD_PATTERN, STATUSES, type Status } from './rules.js';
 import { getAction, listActions, reviewProgress, submitProgress, type ProgressInput } from './service.js';
 
@@ -130,6 +134,31 @@ const PlanTree = Type.Object({
   ),
 });
 const CodeParam = Type.Object({ code: Type.String({ maxLength: 40 }) });
+
+/**
+ * The report's format from the Accept header: DOCX unless text/html is preferred (by its q-value); null when the
+ * client accepts neither.
+ */
+export function reportFormatFor(accept: string | undefined): ReportFormat | null {
+  if (!accept?.trim()) return 'docx';
+  const ranges = accept.split(',').map((part) => {
+    const [type = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const weight = q ? Number(q.slice(2)) : 1;
+    return { type: type.trim(), q: Number.isFinite(weight) ? weight : 0 };
+  });
+  const quality = (type: string) => {
+    const [major] = type.split('/');
+    const exact = ranges.find((r) => r.type === type);
+    const group = ranges.find((r) => r.type === `${major}/*`);
+    const any = ranges.find((r) => r.type === '*/*');
+    return (exact ?? group ?? any)?.q ?? 0;
+  };
+  const docx = quality(DOCX_TYPE);
+  const html = quality('text/html');
+  if (docx <= 0 && html <= 0) return null;
+  return html > docx ? 'html' : 'docx';
+}
 
 export function actionPlanRoutes(app: FastifyInstance): void {
   registerNav({ href: '/actieplan', labelKey: 'nav.actionplan', access: 'authenticated', order: 40 });
@@ -281,6 +310,79 @@ export function actionPlanRoutes(app: FastifyInstance): void {
     async (req) => {
       const { code, id } = req.params as { code: string; id: string };
       return reviewProgress(req.ctx, code, id, req.body as { decision: string; comment: string });
+    },
+  );
+
+  app.get(
+    '/api/v1/plannen/:code/voortgangsrapportage',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        operationId: 'getActionPlanProgressReport',
+        summary:
+          'The progress report to Parliament over a period: DOCX, or with Accept: text/html a printable page',
+        description:
+          'Per action line the status of its actions and their latest accepted progress update, the indicators with ' +
+          'their measurements and trend, a summary of all actions and the sources; every number counted from the ' +
+          'data. For the programme team (actionplan.manage) and action holders (actionplan.progress); every ' +
+          'production is audited (actionplan.report).',
+        params: CodeParam,
+        querystring: Type.Object(
+          {
+            van: Type.String({ format: 'date', description: 'First day of the period (YYYY-MM-DD)' }),
+            tot: Type.String({
+              format: 'date',
+              description: 'Last day of the period, included (YYYY-MM-DD)',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: {
+            description: 'The report: an attachment in DOCX, or an HTML page when text/html is asked for',
+            content: {
+              [DOCX_TYPE]: { schema: Type.String({ format: 'binary' }) },
+              'text/html': { schema: Type.String() },
+            },
+          },
+          404: { description: 'No plan with this code' },
+          406: { description: 'The Accept header asks for neither DOCX nor text/html' },
+        },
+      },
+    },
+    async (req, reply) => {
+      const { code } = req.params as { code: string };
+      const { van, tot } = req.query as { van: string; tot: string };
+      await assertMayProduceReport(req.ctx, code);
+      const format = reportFormatFor(req.headers.accept);
+      if (!format)
+        return reply
+          .code(406)
+          .type('application/problem+json')
+          .send(problem(406, 'not-acceptable', `Ask for ${DOCX_TYPE} or text/html`));
+      try {
+        const produced = await produceProgressReport(
+          req.ctx,
+          { plan: code, from: van, to: tot },
+          { format, lang: req.lang, html: { stylesheet: 'both' } },
+        );
+        reply.header('cache-control', 'no-store').header('vary', 'Accept').type(produced.contentType);
+        if (format === 'docx')
+          reply.header('content-disposition', `attachment; filename="${produced.filename}"`);
+        return reply.send(produced.body);
+      } catch (error) {
+        // The service names the period's fields from/to; the API's are the query parameters van/tot.
+        if (error instanceof DomainError && error.code === 'validation-failed')
+          throw invalid(
+            error.issues.map((i) => ({
+              ...i,
+              field: i.field === 'from' ? 'querystring/van' : i.field === 'to' ? 'querystring/tot' : i.field,
+            })),
+            error.message,
+          );
+        throw error;
+      }
     },
   );
 

@@ -178,6 +178,14 @@ export async function listActions(ctx: Ctx, query: ActionQuery = {}): Promise<Ac
   );
 }
 
+/** Every action of a plan with its full history of progress updates (for the biennial report). */
+export async function listActionHistories(
+  ctx: Ctx,
+  planCode: string,
+): Promise<{ action: Action; history: ProgressUpdate[] }[]> {
+  return load(ctx, { planCode });
+}
+
 export async function getAction(ctx: Ctx, code: string): Promise<ActionDetail> {
   const [found] = await load(ctx, { code });
   if (!found) throw notFound(`Action ${code}`);

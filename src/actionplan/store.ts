@@ -334,3 +334,89 @@ export async function insertAction(
       .execute();
   }
 }
+
+/** Every indicator of a plan: those of its actions, of its action lines and of the plan itself. */
+export async function listPlanIndicators(db: Kysely<DB>, planCode: string) {
+  return db
+    .selectFrom('actionplan_indicators')
+    .select([
+      'code',
+      'action_code',
+      'action_line_code',
+      'definition',
+      'unit',
+      num('baseline').as('baseline'),
+      'baseline_period',
+      num('target').as('target'),
+      'target_period',
+      'computation',
+      'source',
+    ])
+    .where('plan_code', '=', planCode)
+    .orderBy('code')
+    .execute();
+}
+
+/** For the programme team's later editing and for tests: an indicator. */
+export async function insertIndicator(
+  db: Kysely<DB>,
+  indicator: {
+    code: string;
+    planCode: string;
+    actionCode?: string;
+    actionLineCode?: string;
+    definition: string;
+    unit: string;
+    baseline?: number;
+    baselinePeriod?: string;
+    target?: number;
+    targetPeriod?: string;
+    computation?: string;
+    source: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('actionplan_indicators')
+    .values({
+      code: indicator.code,
+      plan_code: indicator.planCode,
+      action_code: indicator.actionCode ?? null,
+      action_line_code: indicator.actionLineCode ?? null,
+      definition: indicator.definition,
+      unit: indicator.unit,
+      baseline: indicator.baseline ?? null,
+      baseline_period: indicator.baselinePeriod ?? null,
+      target: indicator.target ?? null,
+      target_period: indicator.targetPeriod ?? null,
+      computation: indicator.computation ?? null,
+      source: indicator.source,
+    })
+    .execute();
+}
+
+/** Appends a measurement (measurements are never changed: a correction is a later row). */
+export async function insertMeasurement(
+  db: Kysely<DB>,
+  row: {
+    indicatorCode: string;
+    period: string;
+    value: number;
+    source: string;
+    note?: string;
+    enteredBy?: string;
+    enteredAt: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('actionplan_measurements')
+    .values({
+      indicator_code: row.indicatorCode,
+      period: row.period,
+      value: row.value,
+      source: row.source,
+      note: row.note ?? null,
+      entered_by: row.enteredBy ?? null,
+      entered_at: row.enteredAt,
+    })
+    .execute();
+}

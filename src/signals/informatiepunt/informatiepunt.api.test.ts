@@ -2,13 +2,13 @@
 // meeting's decisions with reasons, what flows back to the municipality, closing, the minutes and who may see what.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inflateRawSync } from 'node:zlib';
 import {
   createTestApp,
   formSession,
   type TestApp,
   type TestOrganisation,
 } from '../../../test/support/app.js';
+import { unzip } from '../../../test/support/docx.js';
 
 let t: TestApp;
 let utrecht: TestOrganisation;
@@ -82,30 +82,7 @@ const board = async (query = '', cookie = ip) => {
   return res.json<BoardItem[]>();
 };
 
-/** The text of one file in a ZIP archive (a DOCX is one), read from its central directory. */
-function unzip(archive: Buffer, name: string): string {
-  let end = archive.length - 22;
-  while (end >= 0 && archive.readUInt32LE(end) !== 0x06054b50) end--;
-  assert.ok(end >= 0, 'a ZIP archive has an end of central directory record');
-  const count = archive.readUInt16LE(end + 10);
-  let at = archive.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    assert.equal(archive.readUInt32LE(at), 0x02014b50, 'central directory entry');
-    const method = archive.readUInt16LE(at + 10);
-    const size = archive.readUInt32LE(at + 20);
-    const nameLength = archive.readUInt16LE(at + 28);
-    const extraLength = archive.readUInt16LE(at + 30);
-    const commentLength = archive.readUInt16LE(at + 32);
-    const offset = archive.readUInt32LE(at + 42);
-    if (archive.toString('utf8', at + 46, at + 46 + nameLength) === name) {
-      const start = offset + 30 + archive.readUInt16LE(offset + 26) + archive.readUInt16LE(offset + 28);
-      const data = archive.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(data) : data).toString('utf8');
-    }
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  throw new Error(`${name} is not in the archive`);
-}
+const documentXml = (docx: Buffer) => unzip(docx).get('word/document.xml')!.toString('utf8');
 
 before(async () => {
   t = await createTestApp();
@@ -357,7 +334,7 @@ test('the minutes are a DOCX holding each reference, decision and reason, and no
   );
   const archive = res.rawPayload;
   assert.equal(archive.subarray(0, 2).toString('latin1'), 'PK', 'a ZIP archive');
-  const xml = unzip(archive, 'word/document.xml');
+  const xml = documentXml(archive);
   for (const text of [
     refs.labour!,
     refs.acute!,
@@ -374,7 +351,7 @@ test('the minutes are a DOCX holding each reference, decision and reason, and no
   assert.ok(!xml.includes(refs.disadvantage!), 'only what this meeting decided');
 
   const english = await get(`/api/v1/informatiepunt/overleggen/${meetingId}/notulen?taal=en`);
-  const englishXml = unzip(english.rawPayload, 'word/document.xml');
+  const englishXml = documentXml(english.rawPayload);
   assert.ok(
     englishXml.includes('Criminal investigation') && englishXml.includes('3 March 2026'),
     'in English',
