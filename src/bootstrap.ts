@@ -20,7 +20,7 @@ export async function openRuntime(
 ): Promise<Runtime> {
   const dataDir = options.dataDir ?? config.dataDir;
   const database = await openDatabase({
-    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize } : {}),
     dataDir,
   });
   try {

@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   /** PostgreSQL server when set; otherwise the embedded PGlite database in dataDir. */
   databaseUrl: string | undefined;
+  /** Connections to the PostgreSQL server per Schakel process. */
+  databasePoolSize: number;
   dataDir: string;
   logLevel: string;
   /** Base64 of 32 bytes: wraps the data keys that encrypt secrets at rest (TOTP secrets, later special categories). */
@@ -95,6 +97,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '127.0.0.1',
     port,
     databaseUrl,
+    databasePoolSize: integer(env, 'DATABASE_POOL_SIZE', 20, 1, 500),
     dataDir: resolve(env.SCHAKEL_DATA_DIR || 'data'),
     logLevel: env.LOG_LEVEL || (mode === 'test' ? 'silent' : 'info'),
     masterKey,

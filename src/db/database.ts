@@ -95,8 +95,9 @@ export async function openPGlite(dataDir: string | undefined): Promise<Database>
 /** The embedded database lives in `<dataDir>/pglite`; `memory` keeps it in memory (tests). */
 export function openDatabase(options: {
   databaseUrl?: string;
+  poolSize?: number;
   dataDir?: string | 'memory';
 }): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize);
   return openPGlite(options.dataDir === 'memory' ? undefined : `${options.dataDir}/pglite`);
 }

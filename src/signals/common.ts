@@ -3,6 +3,8 @@ import { createHash, createHmac } from 'node:crypto';
 import type { Ctx, UserActor } from '../context.js';
 import { forbidden } from '../errors.js';
 import { decide, type Permission } from '../policy/index.js';
+import { findOrganisation, type OrganisationRecord } from '../organisations/index.js';
+import { listMunicipalities } from '../reference/index.js';
 import * as store from './store.js';
 
 export type UserCtx = Ctx & { actor: UserActor & { organisationId: string } };
@@ -65,4 +67,36 @@ export function indicatorCatalogue(ctx: Pick<Ctx, 'db'>): Promise<store.Indicato
     throw error;
   });
   return catalogue;
+}
+
+/** Values read from a database at most once per `ttlMs` in this process, per database (tests open many). */
+function cached<K, V>(ttlMs: number, load: (db: Ctx['db'], key: K) => Promise<V>) {
+  const perDatabase = new WeakMap<object, Map<K, { at: number; value: Promise<V> }>>();
+  return (db: Ctx['db'], key: K): Promise<V> => {
+    let entries = perDatabase.get(db);
+    if (!entries) perDatabase.set(db, (entries = new Map()));
+    const hit = entries.get(key);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.value;
+    const value = load(db, key);
+    const entry = { at: Date.now(), value };
+    entries.set(key, entry);
+    value.catch(() => entries.get(key) === entry && entries.delete(key));
+    return value;
+  };
+}
+
+// Municipalities change only with a new reference year (a migration); an organisation's place almost never. Reading
+// them once a minute instead of on every intake saves two round trips per signal.
+const municipalityCodes = cached(
+  60_000,
+  async (db, _key: 'current') => new Set((await listMunicipalities({ db })).map((m) => m.code)),
+);
+const organisations = cached(60_000, (db, id: string) => findOrganisation(db, id));
+
+export function currentMunicipalities(ctx: Pick<Ctx, 'db'>): Promise<Set<string>> {
+  return municipalityCodes(ctx.db, 'current');
+}
+
+export function organisationOf(ctx: Pick<Ctx, 'db'>, id: string): Promise<OrganisationRecord | undefined> {
+  return organisations(ctx.db, id);
 }

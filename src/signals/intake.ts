@@ -4,16 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Ctx } from '../context.js';
 import { conflictOn, invalid, type FieldIssue } from '../errors.js';
-import { findMunicipalityOrganisation, findOrganisation } from '../organisations/index.js';
-import { municipalityExists } from '../reference/index.js';
+import { findMunicipalityOrganisation } from '../organisations/index.js';
 import { amsterdamDay, signalDeadline } from './calendar.js';
 import {
+  currentMunicipalities,
   encrypt,
   indicatorCatalogue,
+  organisationOf,
   pseudonym,
   requestHash,
   requireUser,
-  timeline,
   type UserCtx,
 } from './common.js';
 import { IDENTIFIER_TYPES, normaliseIdentifier, type IdentifierType } from './identifiers.js';
@@ -186,7 +186,7 @@ export async function checkMunicipality(
   issues: FieldIssue[],
 ): Promise<string | null> {
   const value = code?.trim().toUpperCase() || null;
-  if (value && !(/^GM[0-9]{4}$/.test(value) && (await municipalityExists(ctx, value)))) {
+  if (value && !(/^GM[0-9]{4}$/.test(value) && (await currentMunicipalities(ctx)).has(value))) {
     issues.push({
       field: '/municipalityCode',
       rule: 'unknown-municipality',
@@ -301,69 +301,73 @@ export async function writeSignal(
     reporterUserId: string | null;
     reporterOrganisationId: string | null;
     receipt?: { lookup: string; hash: string; language: string; contact: string | null };
+    idempotency?: { scope: string; key: string; requestHash: string };
   },
 ): Promise<Written> {
   const id = randomUUID();
   const now = ctx.now();
-  const reference = await store.nextReference(ctx.db, Number(amsterdamDay(now).slice(0, 4)));
   const deadline = signalDeadline(now, signal.acute, {
     acuteHours: ctx.config.signalDeadlineAcuteHours,
     workingDays: ctx.config.signalDeadlineWorkingDays,
   });
-  await store.insertSignal(ctx.db, {
-    id,
-    reference,
-    channel: extra.channel,
-    holderOrganisationId: extra.holderOrganisationId,
-    municipalityCode: signal.municipalityCode,
-    observedOn: signal.observedOn,
-    forms: signal.forms,
-    indicators: signal.indicators,
-    seriousDisadvantage: signal.seriousDisadvantage,
-    sector: signal.sector,
-    narrativeEnc: encrypt(ctx, 'narrative', id, signal.narrative),
-    acute: signal.acute,
-    minors: signal.minors,
-    reporterUserId: extra.reporterUserId,
-    reporterOrganisationId: extra.reporterOrganisationId,
-    receivedAt: now,
-    deadlineAt: deadline,
-    receiptLookup: extra.receipt?.lookup ?? null,
-    receiptHash: extra.receipt?.hash ?? null,
-    reporterLanguage: extra.receipt?.language ?? null,
-    contactEnc: extra.receipt?.contact ? encrypt(ctx, 'contact', id, extra.receipt.contact) : null,
-  });
-  await store.insertPersons(
+  const user = ctx.actor.kind === 'user' ? ctx.actor : null;
+  const reference = await store.insertWholeSignal(
     ctx.db,
-    signal.persons.map((p, i) => ({
-      signal_id: id,
-      position: i + 1,
-      role: p.role,
-      description_enc: p.description ? encrypt(ctx, 'person', `${id}:${i + 1}`, p.description) : null,
-      approximate_age: p.approximateAge,
-      gender: p.gender,
-      nationality: p.nationality,
-    })),
+    {
+      signal: {
+        id,
+        channel: extra.channel,
+        holderOrganisationId: extra.holderOrganisationId,
+        municipalityCode: signal.municipalityCode,
+        observedOn: signal.observedOn,
+        forms: signal.forms,
+        indicators: signal.indicators,
+        seriousDisadvantage: signal.seriousDisadvantage,
+        sector: signal.sector,
+        narrativeEnc: encrypt(ctx, 'narrative', id, signal.narrative),
+        acute: signal.acute,
+        minors: signal.minors,
+        reporterUserId: extra.reporterUserId,
+        reporterOrganisationId: extra.reporterOrganisationId,
+        receivedAt: now,
+        deadlineAt: deadline,
+        receiptLookup: extra.receipt?.lookup ?? null,
+        receiptHash: extra.receipt?.hash ?? null,
+        reporterLanguage: extra.receipt?.language ?? null,
+        contactEnc: extra.receipt?.contact ? encrypt(ctx, 'contact', id, extra.receipt.contact) : null,
+      },
+      persons: signal.persons.map((p, i) => ({
+        position: i + 1,
+        role: p.role,
+        description_enc: p.description ? encrypt(ctx, 'person', `${id}:${i + 1}`, p.description) : null,
+        approximate_age: p.approximateAge,
+        gender: p.gender,
+        nationality: p.nationality,
+      })),
+      identifiers: signal.identifiers.map((x, i) => ({
+        position: i + 1,
+        type: x.type,
+        value_enc: encrypt(ctx, 'identifier', `${id}:${i + 1}`, x.display),
+        pseudonym: pseudonym(ctx, x.type, x.value),
+        holder_organisation_id: extra.holderOrganisationId,
+      })),
+      event: {
+        kind: 'created',
+        details: {
+          channel: extra.channel,
+          forms: signal.forms,
+          acute: signal.acute,
+          minors: signal.minors,
+          persons: signal.persons.length,
+          identifiers: signal.identifiers.length,
+        },
+        actorUserId: user?.userId ?? null,
+        actorOrganisationId: user?.organisationId ?? null,
+      },
+      idempotency: extra.idempotency ?? null,
+    },
+    Number(amsterdamDay(now).slice(0, 4)),
   );
-  await store.insertIdentifiers(
-    ctx.db,
-    signal.identifiers.map((x, i) => ({
-      signal_id: id,
-      position: i + 1,
-      type: x.type,
-      value_enc: encrypt(ctx, 'identifier', `${id}:${i + 1}`, x.display),
-      pseudonym: pseudonym(ctx, x.type, x.value),
-      holder_organisation_id: extra.holderOrganisationId,
-    })),
-  );
-  await timeline(ctx, id, 'created', {
-    channel: extra.channel,
-    forms: signal.forms,
-    acute: signal.acute,
-    minors: signal.minors,
-    persons: signal.persons.length,
-    identifiers: signal.identifiers.length,
-  });
   return { id, reference };
 }
 
@@ -398,7 +402,7 @@ export async function reportSignal(
   idempotencyKey?: string,
 ): Promise<ReportResult> {
   const user = requireUser(ctx, 'signals.report');
-  const organisation = await findOrganisation(user.db, user.actor.organisationId);
+  const organisation = await organisationOf(user, user.actor.organisationId);
   const checked = await checkIntake(user, input, organisation?.municipalityCode ?? null);
   const scope = `user:${user.actor.userId}`;
   const hash = requestHash(input);
@@ -415,8 +419,6 @@ export async function reportSignal(
     const signal = await store.findSignal(user.db, existing.signal_id);
     return { id: existing.signal_id, reference: signal!.reference, replayed: true };
   };
-  const earlier = await replay();
-  if (earlier) return earlier;
   const write = async (tx: Ctx): Promise<ReportResult> => {
     const holder = await holderFor(
       tx as UserCtx,
@@ -428,16 +430,8 @@ export async function reportSignal(
       holderOrganisationId: holder,
       reporterUserId: user.actor.userId,
       reporterOrganisationId: user.actor.organisationId,
+      ...(idempotencyKey ? { idempotency: { scope, key: idempotencyKey, requestHash: hash } } : {}),
     });
-    if (idempotencyKey)
-      await store.insertIdempotencyKey(tx.db, {
-        scope,
-        key: idempotencyKey,
-        requestHash: hash,
-        signalId: written.id,
-        at: tx.now(),
-      });
-    // Last: the audit chain's lock is held from here to the commit only.
     await tx.audit({
       action: 'signal.create',
       recordType: 'signal',
@@ -456,7 +450,8 @@ export async function reportSignal(
   try {
     return await user.transaction(write);
   } catch (error) {
-    // Two submissions with one key at the same moment: the second loses the race on the key and finds the first.
+    // A retry, or two submissions with one key at once: the key is taken, so the signal it made is found. Retries are
+    // rare; looking the key up before writing would cost every submission a round trip.
     if (isUniqueViolation(error)) {
       const raced = await replay();
       if (raced) return raced;

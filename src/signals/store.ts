@@ -52,14 +52,8 @@ function selectSignals(db: Kysely<DB>) {
     .select([day('signals.observed_on').as('observed_on'), day('signals.review_on').as('review_on')]);
 }
 
-export async function nextReference(db: Kysely<DB>, year: number): Promise<string> {
-  const { rows } = await sql<{ n: number }>`select nextval('signal_reference_seq')::int as n`.execute(db);
-  return `S-${year}-${String(rows[0]!.n).padStart(6, '0')}`;
-}
-
 export interface NewSignal {
   id: string;
-  reference: string;
   channel: 'professional' | 'partner' | 'anonymous';
   holderOrganisationId: string | null;
   municipalityCode: string | null;
@@ -81,46 +75,60 @@ export interface NewSignal {
   contactEnc: string | null;
 }
 
-export async function insertSignal(db: Kysely<DB>, s: NewSignal): Promise<void> {
-  await db
-    .insertInto('signals')
-    .values({
-      id: s.id,
-      reference: s.reference,
-      channel: s.channel,
-      holder_organisation_id: s.holderOrganisationId,
-      municipality_code: s.municipalityCode,
-      observed_on: s.observedOn,
-      forms: s.forms,
-      indicators: s.indicators,
-      serious_disadvantage: s.seriousDisadvantage,
-      sector: s.sector,
-      narrative_enc: s.narrativeEnc,
-      acute: s.acute,
-      minors: s.minors,
-      status: 'nieuw',
-      reporter_user_id: s.reporterUserId,
-      reporter_organisation_id: s.reporterOrganisationId,
-      received_at: s.receivedAt,
-      deadline_at: s.deadlineAt,
-      receipt_lookup: s.receiptLookup,
-      receipt_hash: s.receiptHash,
-      reporter_language: s.reporterLanguage,
-      contact_enc: s.contactEnc,
-      updated_at: s.receivedAt,
-    })
-    .execute();
+export interface WholeSignal {
+  signal: NewSignal;
+  persons: Omit<Insertable<SignalTables['signal_persons']>, 'signal_id'>[];
+  identifiers: Omit<Insertable<SignalTables['signal_identifiers']>, 'signal_id'>[];
+  event: {
+    kind: string;
+    details: Record<string, unknown>;
+    actorUserId: string | null;
+    actorOrganisationId: string | null;
+  };
+  idempotency: { scope: string; key: string; requestHash: string } | null;
 }
 
-export async function insertPersons(db: Kysely<DB>, rows: SignalTables['signal_persons'][]): Promise<void> {
-  if (rows.length) await db.insertInto('signal_persons').values(rows).execute();
-}
-
-export async function insertIdentifiers(
-  db: Kysely<DB>,
-  rows: Insertable<SignalTables['signal_identifiers']>[],
-): Promise<void> {
-  if (rows.length) await db.insertInto('signal_identifiers').values(rows).execute();
+/**
+ * A new signal with its people, identifiers, first timeline entry and retry key in one statement (one round trip):
+ * the child rows come from JSON arrays, and the reference is drawn from its sequence in the same statement.
+ * Returns the reference.
+ */
+export async function insertWholeSignal(db: Kysely<DB>, w: WholeSignal, year: number): Promise<string> {
+  const s = w.signal;
+  const { rows } = await sql<{ reference: string }>`
+    with new_signal as (
+      insert into signals (id, reference, channel, holder_organisation_id, municipality_code, observed_on, forms,
+        indicators, serious_disadvantage, sector, narrative_enc, acute, minors, status, reporter_user_id,
+        reporter_organisation_id, received_at, deadline_at, receipt_lookup, receipt_hash, reporter_language,
+        contact_enc, updated_at)
+      values (${s.id}, ${`S-${year}-`} || lpad(nextval('signal_reference_seq')::text, 6, '0'), ${s.channel},
+        ${s.holderOrganisationId}, ${s.municipalityCode}, ${s.observedOn}::date, ${s.forms}::text[],
+        ${s.indicators}::text[], ${s.seriousDisadvantage}, ${s.sector}, ${s.narrativeEnc}, ${s.acute}, ${s.minors},
+        'nieuw', ${s.reporterUserId}, ${s.reporterOrganisationId}, ${s.receivedAt}, ${s.deadlineAt},
+        ${s.receiptLookup}, ${s.receiptHash}, ${s.reporterLanguage}, ${s.contactEnc}, ${s.receivedAt})
+      returning reference
+    ), new_persons as (
+      insert into signal_persons (signal_id, position, role, description_enc, approximate_age, gender, nationality)
+      select ${s.id}, p.position, p.role, p.description_enc, p.approximate_age, p.gender, p.nationality
+      from jsonb_to_recordset(${JSON.stringify(w.persons)}::jsonb) as p(position int, role text,
+        description_enc text, approximate_age int, gender text, nationality text)
+    ), new_identifiers as (
+      insert into signal_identifiers (signal_id, position, type, value_enc, pseudonym, holder_organisation_id)
+      select ${s.id}, i.position, i.type, i.value_enc, i.pseudonym, i.holder_organisation_id
+      from jsonb_to_recordset(${JSON.stringify(w.identifiers)}::jsonb) as i(position int, type text,
+        value_enc text, pseudonym text, holder_organisation_id uuid)
+    ), new_event as (
+      insert into signal_events (signal_id, at, actor_user_id, actor_organisation_id, kind, details)
+      values (${s.id}, ${s.receivedAt}, ${w.event.actorUserId}, ${w.event.actorOrganisationId}, ${w.event.kind},
+        ${JSON.stringify(w.event.details)}::jsonb)
+    ), new_key as (
+      insert into signal_idempotency_keys (scope, key, request_hash, signal_id, created_at)
+      select ${w.idempotency?.scope ?? null}, ${w.idempotency?.key ?? null}, ${w.idempotency?.requestHash ?? null},
+        ${s.id}, ${s.receivedAt}
+      where ${w.idempotency !== null}
+    )
+    select reference from new_signal`.execute(db);
+  return rows[0]!.reference;
 }
 
 export async function findSignal(
@@ -435,22 +443,6 @@ export async function findIdempotencyKey(
     .where('scope', '=', scope)
     .where('key', '=', key)
     .executeTakeFirst();
-}
-
-export async function insertIdempotencyKey(
-  db: Kysely<DB>,
-  row: { scope: string; key: string; requestHash: string; signalId: string; at: Date },
-): Promise<void> {
-  await db
-    .insertInto('signal_idempotency_keys')
-    .values({
-      scope: row.scope,
-      key: row.key,
-      request_hash: row.requestHash,
-      signal_id: row.signalId,
-      created_at: row.at,
-    })
-    .execute();
 }
 
 export interface IndicatorRow {
