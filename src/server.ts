@@ -1,5 +1,6 @@
 // Serving Schakel: migrate, seed the demo set on a new embedded database, serve, and shut down gracefully.
 import { buildApp } from './app.js';
+import { startAuditChainer } from './audit/index.js';
 import { deleteStaleSessions } from './auth/index.js';
 import { openRuntime, systemCtx } from './bootstrap.js';
 import type { Config } from './config.js';
@@ -31,6 +32,20 @@ export async function serve(config: Config): Promise<void> {
     );
   }, 3_600_000);
   cleanup.unref();
+  // Audited transactions leave their events pending; this links them into the hash chain (decision 0005).
+  let chainWarnedAt = 0;
+  const chainer = startAuditChainer(runtime.database.db, {
+    intervalMs: 200,
+    onError: (error) => {
+      // At most one warning in ten seconds: while the database is away every pass fails.
+      if (Date.now() - chainWarnedAt < 10_000) return;
+      chainWarnedAt = Date.now();
+      app.log.warn(
+        { err: error },
+        'linking the audit chain failed; events stay pending until it works again',
+      );
+    },
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -41,6 +56,7 @@ export async function serve(config: Config): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await app.close();
+    await chainer.stop();
     await runtime.database.close();
     process.exit(0);
   };

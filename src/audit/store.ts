@@ -2,33 +2,94 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AuditEvent, AuditOutcome } from './types.js';
 
-// Serialises appenders so that each new row links to the true last one; held until the transaction ends.
+// Held by whoever links pending events into the chain, for that short transaction only (never by a request).
 const CHAIN_LOCK = 734_152_002;
 
-export async function lockChain(db: Kysely<DB>): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
+/** Takes the chain lock for the current transaction; `wait: false` gives up at once when another chainer has it. */
+export async function lockChain(trx: Kysely<DB>, wait: boolean): Promise<boolean> {
+  if (wait) {
+    await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
+    return true;
+  }
+  const tried = sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${CHAIN_LOCK}) as locked`;
+  return (await tried.execute(trx)).rows[0]?.locked === true;
 }
 
-export async function lastHash(db: Kysely<DB>): Promise<string | undefined> {
+/** The end of the chain: the linked row with the highest chain position. */
+export async function chainEnd(db: Kysely<DB>): Promise<{ chainSeq: number; hash: string } | undefined> {
   const row = await db
     .selectFrom('audit_events')
-    .select('hash')
-    .orderBy('seq', 'desc')
+    .select(['chain_seq', 'hash'])
+    .where('chain_seq', 'is not', null)
+    .orderBy('chain_seq', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row?.hash;
+  return row?.chain_seq != null && row.hash != null ? { chainSeq: row.chain_seq, hash: row.hash } : undefined;
 }
 
-export type AuditRow = Awaited<ReturnType<typeof rowsAfter>>[number];
+export type AuditRow = Awaited<ReturnType<typeof pendingRows>>[number];
 
-export function rowsAfter(db: Kysely<DB>, seq: number, limit: number) {
+/** Pending rows in the order they occurred, locked until the linking transaction ends. */
+export function pendingRows(trx: Kysely<DB>, limit: number) {
+  return trx
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('hash', 'is', null)
+    .orderBy('seq')
+    .limit(limit)
+    .forUpdate()
+    .execute();
+}
+
+export interface Link {
+  seq: number;
+  chainSeq: number;
+  prevHash: string;
+  hash: string;
+}
+
+/** Links a batch in one statement; returns how many rows it linked (rows linked already are left alone). */
+export async function writeLinks(trx: Kysely<DB>, links: Link[]): Promise<number> {
+  if (links.length === 0) return 0;
+  const values = sql.join(
+    links.map((l) => sql`(${l.seq}::bigint, ${l.chainSeq}::bigint, ${l.prevHash}::text, ${l.hash}::text)`),
+  );
+  const result = await sql`
+    update audit_events as a
+    set chain_seq = v.chain_seq, prev_hash = v.prev_hash, hash = v.hash
+    from (values ${values}) as v (seq, chain_seq, prev_hash, hash)
+    where a.seq = v.seq and a.hash is null`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Linked rows after the given chain position, in chain order. */
+export function chainAfter(db: Kysely<DB>, chainSeq: number, limit: number) {
   return db
     .selectFrom('audit_events')
     .selectAll()
-    .where('seq', '>', seq)
-    .orderBy('seq')
+    .where('chain_seq', '>', chainSeq)
+    .orderBy('chain_seq')
     .limit(limit)
     .execute();
+}
+
+/** The oldest pending row, if any. */
+export function firstPending(db: Kysely<DB>) {
+  return db
+    .selectFrom('audit_events')
+    .select(['seq', 'id', 'hash'])
+    .where('hash', 'is', null)
+    .orderBy('seq')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function linkOf(db: Kysely<DB>, seq: number) {
+  return db
+    .selectFrom('audit_events')
+    .select(['chain_seq', 'hash'])
+    .where('seq', '=', seq)
+    .executeTakeFirst();
 }
 
 export interface AuditQuery {

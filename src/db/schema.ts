@@ -104,8 +104,10 @@ export interface AuditEventsTable {
   fields: string[];
   purpose: string | null;
   details: Json;
-  prev_hash: string;
-  hash: string;
+  /** Position in the hash chain; null while the event is pending (not linked yet, decision 0005). */
+  chain_seq: number | null;
+  prev_hash: string | null;
+  hash: string | null;
 }
 
 export interface RegionsTable {
