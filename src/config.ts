@@ -90,7 +90,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const faultAckBeforeCommit = bool(env, 'SCHAKEL_FAULT_ACK_BEFORE_COMMIT', false);
   if (faultAckBeforeCommit && mode === 'production') {
-    throw new ConfigError('SCHAKEL_FAULT_ACK_BEFORE_COMMIT is a test-only fault switch, never for production');
+    throw new ConfigError(
+      'SCHAKEL_FAULT_ACK_BEFORE_COMMIT is a test-only fault switch, never for production',
+    );
   }
   return {
     env: mode,

@@ -14,10 +14,7 @@ const PARTS = new Intl.DateTimeFormat('en-US', {
 });
 
 function offsetMinutes(at: Date): number {
-  const parts = Object.fromEntries(
-    PARTS.formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = Object.fromEntries(PARTS.formatToParts(at).map((p) => [p.type, p.value]));
   const local = Date.UTC(
     +parts.year!,
     +parts.month! - 1,

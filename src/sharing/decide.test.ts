@@ -9,7 +9,9 @@ import { CATEGORIES, PURPOSES, type Category, type Purpose, type SharingRule } f
 
 const split = (value: string) => value.split('|').filter(Boolean);
 // Every rule file the migrations load: version 1 of the table and the rules added since.
-const RULE_FILES = readdirSync(new URL('./data/', import.meta.url)).filter((f) => /^sharing-rules-v\d+\.csv$/.test(f));
+const RULE_FILES = readdirSync(new URL('./data/', import.meta.url)).filter((f) =>
+  /^sharing-rules-v\d+\.csv$/.test(f),
+);
 const RULES: SharingRule[] = RULE_FILES.flatMap((file) =>
   parseCsvRecords(readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')),
 ).map((r) => ({
