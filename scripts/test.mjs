@@ -1,4 +1,5 @@
-// Runs every check and every suite: type-check, lint (code, formatting, API design rules), then the tests.
+// Runs every check and every suite: type-check, lint (code, formatting, API design rules), the security coverage
+// of docs/security.md, then the tests.
 // `npm test -- unit api` runs only the named suites and skips the static checks; `npm test -- --no-static` all suites
 // without them. Suites: unit and api (src/**/*.test.ts[x]), integration (test/integration, real PostgreSQL),
 // e2e (test/e2e, Debian's Chromium), faults (test/faults, the short form of the fault test; `npm run test:faults` is
@@ -44,6 +45,8 @@ let ok = true;
 if (runStatic) {
   ok = run('type-check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) && ok;
   ok = run('lint', 'npm', ['run', '--silent', 'lint']) && ok;
+  // The ASVS table of docs/security.md: prints what is covered and fails when a test it names is missing.
+  ok = run('security coverage', process.execPath, ['scripts/security-coverage.mjs']) && ok;
 }
 
 const chosen = named.length ? named : Object.keys(suites);

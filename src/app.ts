@@ -126,6 +126,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
         fontSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
         upgradeInsecureRequests: null,
       },
     },
@@ -169,7 +170,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance & { route
     req.lang = appLanguage(lang);
     req.publicLang = publicPage ? lang : null;
     req.t = translator(lang);
-    if (isApi(req)) reply.header('API-Version', API_VERSION);
+    // API answers hold personal data as much as pages do: no cache keeps them (pages: `reply.page`).
+    if (isApi(req)) reply.header('API-Version', API_VERSION).header('cache-control', 'no-store');
   });
   registerAccessControl(app);
 

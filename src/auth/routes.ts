@@ -141,8 +141,8 @@ export function authRoutes(app: FastifyInstance): void {
 
   app.post('/organisatie-kiezen', { config: { access: 'signed-in' } }, async (req, reply) => {
     try {
-      await auth.chooseOrganisation(req.ctx, sessionId(req), field(req, 'organisationId'));
-      return reply.redirect('/', 303);
+      const token = await auth.chooseOrganisation(req.ctx, sessionId(req), field(req, 'organisationId'));
+      return reply.setSession(token).redirect('/', 303);
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation-failed') {
         return reply.page(

@@ -150,13 +150,17 @@ async function liveSession(ctx: Ctx, sessionId: string) {
 }
 
 /** Replaces the session's token, keeping its state: called whenever the session gains rights. */
-async function rotate(ctx: Ctx, sessionId: string, changes: { secondFactorAt?: Date }): Promise<string> {
+async function rotate(
+  ctx: Ctx,
+  sessionId: string,
+  changes: { secondFactorAt?: Date; organisationId?: string },
+): Promise<string> {
   const old = (await store.findSession(ctx.db, sessionId))!;
   const token = newToken();
   await store.insertSession(ctx.db, {
     id: sha256(token),
     userId: old.userId,
-    organisationId: old.organisationId,
+    organisationId: changes.organisationId ?? old.organisationId,
     authMethod: old.authMethod,
     now: ctx.now(),
     expiresAt: old.expiresAt,
@@ -270,8 +274,13 @@ export async function confirmTotpEnrolment(ctx: Ctx, sessionId: string, code: st
   return unwrap(outcome);
 }
 
-export async function chooseOrganisation(ctx: Ctx, sessionId: string, organisationId: string): Promise<void> {
-  await ctx.transaction(async (tx) => {
+/** Acting for an organisation gives the session that organisation's roles: the token is rotated; the new one returns. */
+export async function chooseOrganisation(
+  ctx: Ctx,
+  sessionId: string,
+  organisationId: string,
+): Promise<string> {
+  return ctx.transaction(async (tx) => {
     const { session } = await liveSession(tx, sessionId);
     const memberships = await store.userRoles(tx.db, session.userId);
     if (!memberships.some((m) => m.organisationId === organisationId)) {
@@ -279,13 +288,14 @@ export async function chooseOrganisation(ctx: Ctx, sessionId: string, organisati
         { field: 'organisationId', rule: 'membership', message: 'You are not a member of this organisation' },
       ]);
     }
-    await store.updateSession(tx.db, sessionId, { organisation_id: organisationId });
+    const token = await rotate(tx, sessionId, { organisationId });
     await tx.audit({
       action: 'auth.choose-organisation',
       recordType: 'user',
       recordId: session.userId,
       recordOrganisationId: organisationId,
     });
+    return token;
   });
 }
 

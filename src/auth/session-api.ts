@@ -133,12 +133,12 @@ export function sessionApiRoutes(app: FastifyInstance): void {
       },
     },
     async (req, reply) => {
-      await auth.chooseOrganisation(
+      const token = await auth.chooseOrganisation(
         req.ctx,
         sessionId(req),
         (req.body as { organisationId: string }).organisationId,
       );
-      return reply.code(204).send();
+      return reply.setSession(token).code(204).send();
     },
   );
 

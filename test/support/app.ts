@@ -186,6 +186,7 @@ export async function createTestApp(
         });
         if (chosen.statusCode !== 204)
           throw new Error(`choosing organisation failed: ${chosen.statusCode} ${chosen.body}`);
+        cookie = sessionCookie(chosen)!;
       }
       return cookie;
     },
