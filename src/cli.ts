@@ -13,6 +13,12 @@ Commands:
   audit verify                  link pending audit events, then check the hash chain; names the first broken link
   reference list [--kind K] [--year Y]
                                 list municipalities (or regions of kind K)
+  backup --out FILE [--pg-bin DIR]
+                                back up the database (pg_dump, or the embedded folder while stopped); the
+                                master key is never in a backup
+  restore --from FILE [--force] [--pg-bin DIR]
+                                restore into an empty database (or a new data folder), then check the master
+                                key and the audit chain
   keys rotate                   add a data key for new encryptions (older keys stay for decryption)
   keys rewrap                   wrap every data key under a new master key (SCHAKEL_NEW_MASTER_KEY)
   demo totp EMAIL               the current second-factor code of a demo user
@@ -125,6 +131,17 @@ async function main(argv: string[]): Promise<number> {
       const result = await keysCommand(sub, loadConfig());
       (result.code === 0 ? console.log : console.error)(result.message);
       return result.code;
+    }
+    case 'backup':
+    case 'restore': {
+      const { loadConfig } = await import('./config.js');
+      const { backupCommand, restoreCommand } = await import('./backup/index.js');
+      const run = command === 'backup' ? backupCommand : restoreCommand;
+      return run(
+        [sub, ...rest].filter((a): a is string => a !== undefined),
+        loadConfig(),
+        { out: (text) => console.log(text), err: (text) => console.error(text) },
+      );
     }
     case 'demo': {
       if (sub !== 'totp' || !rest[0]) return usage('demo totp needs the e-mail address of a demo user');
