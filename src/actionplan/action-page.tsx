@@ -16,6 +16,7 @@ import {
 } from '../web/components.js';
 import type { PageContext } from '../web/layout.js';
 import { OrgList, StatusBadge, SubNav } from './pages.js';
+import { formatNumber } from './report-text.js';
 import { GRACE_DAYS, STATUSES } from './rules.js';
 import type { ActionDetail } from './service.js';
 
@@ -94,13 +95,18 @@ export function ActionPage({ page, view }: { page: PageContext; view: ActionView
             t('ap.indicator.measurements'),
           ]}
           rows={action.indicators.map((i) => [
-            i.definition,
+            <Link href={`/actieplan/indicatoren/${encodeURIComponent(i.code)}`}>{i.definition}</Link>,
             i.unit,
             i.baseline === null ? none : `${i.baseline} (${i.baselinePeriod ?? ''})`,
             i.target === null ? none : `${i.target} ${i.targetPeriod ?? ''}`,
             i.computation ?? t('ap.indicator.byHand'),
             i.measurements.length
-              ? i.measurements.map((m) => `${m.period}: ${m.value} (${m.source})`).join('; ')
+              ? i.measurements
+                  .map(
+                    (m) =>
+                      `${m.period}: ${m.fewerThanTen ? '<10' : formatNumber(page.lang, m.value ?? 0)} (${m.source})`,
+                  )
+                  .join('; ')
               : t('ap.indicator.noMeasurements'),
           ])}
         />

@@ -13,6 +13,64 @@ import { ReportFormPage, type ReportFormView } from './report-page.js';
 import { assertMayProduceReport, produceProgressReport } from './report-service.js';
 import { FORMS, reportablePeriods, STATUSES, type Status } from './rules.js';
 import { getAction, listActions, reviewProgress, submitProgress } from './service.js';
+import { IndicatorPage, IndicatorsPage, type IndicatorView } from './indicator-pages.js';
+import { computeMeasurement, getIndicator, listIndicators, recordMeasurement } from './measurements.js';
+import { PERIOD_EXAMPLES } from './periods.js';
+
+const MEASUREMENT_ERROR_KEYS: Record<string, string> = {
+  'period:format': 'ap.ind.error.period',
+  'period:notFuture': 'ap.ind.error.future',
+  'period:taken': 'ap.ind.error.taken',
+  'period:ended': 'ap.ind.error.ended',
+  'period:no-data': 'ap.ind.error.noData',
+  'source:required': 'ap.ind.error.source',
+};
+
+function measurementErrors(
+  req: FastifyRequest,
+  error: DomainError,
+  examples: string,
+  rename: Record<string, string> = {},
+): Record<string, string> {
+  return Object.fromEntries(
+    error.issues.map((i) => {
+      const key =
+        MEASUREMENT_ERROR_KEYS[`${i.field}:${i.rule}`] ??
+        (i.field === 'value'
+          ? 'ap.ind.error.value'
+          : i.field === 'supersedes'
+            ? 'ap.ind.error.supersedes'
+            : i.rule === 'maxLength'
+              ? 'ap.ind.error.long'
+              : 'ap.error.required');
+      return [rename[i.field] ?? i.field, req.t(key, { examples })];
+    }),
+  );
+}
+
+/** A number as people type it: `12`, `12,5`, `12.5`, `1.234,5`; anything else is NaN. */
+export function parseDecimal(text: string): number {
+  const compact = text.replace(/\s/g, '');
+  const normal = /^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(compact)
+    ? compact.replace(/\./g, '').replace(',', '.')
+    : compact.replace(',', '.');
+  return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : Number.NaN;
+}
+
+async function showIndicator(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  code: string,
+  extra: Partial<IndicatorView> = {},
+  status = 200,
+) {
+  const indicator = await getIndicator(req.ctx, null, code);
+  return reply.page(
+    `${req.t('ap.ind.one', { code: indicator.code })}`,
+    h(IndicatorPage, { page: reply.pageContext(), view: { indicator, ...extra } }),
+    status,
+  );
+}
 
 const ERROR_KEYS: Record<string, string> = {
   required: 'ap.error.required',
@@ -190,6 +248,70 @@ export function pageRoutes(app: FastifyInstance): void {
       h(DashboardPage, { page: reply.pageContext(), plans, plan, lines }),
     );
   });
+
+  app.get('/actieplan/indicatoren', { config: { access: 'authenticated' } }, async (req, reply) => {
+    const plans = await listPlans(req.ctx);
+    const chosen =
+      pick(
+        (req.query as Record<string, unknown>).plan,
+        plans.map((p) => p.code),
+      ) ?? (plans.find((p) => p.actions > 0) ?? plans[0]!).code;
+    const indicators = await listIndicators(req.ctx, chosen);
+    return reply.page(
+      req.t('ap.ind.title'),
+      h(IndicatorsPage, { page: reply.pageContext(), plans, plan: chosen, indicators }),
+    );
+  });
+
+  app.get('/actieplan/indicatoren/:code', { config: { access: 'authenticated' } }, async (req, reply) => {
+    const saved = pick((req.query as Record<string, unknown>).opgeslagen, ['meting', 'berekend']) as
+      'meting' | 'berekend' | undefined;
+    return showIndicator(req, reply, (req.params as { code: string }).code, { saved });
+  });
+
+  app.post(
+    '/actieplan/indicatoren/:code/metingen',
+    { config: { access: 'actionplan.manage' } },
+    async (req, reply) => {
+      const code = (req.params as { code: string }).code;
+      const values = Object.fromEntries(
+        ['period', 'value', 'source', 'note', 'supersedes'].map((name) => [name, field(req, name)]),
+      );
+      try {
+        await recordMeasurement(req.ctx, null, code, {
+          period: values.period!,
+          value: parseDecimal(values.value!),
+          source: values.source!,
+          note: values.note,
+          supersedes: values.supersedes || undefined,
+        });
+        return reply.redirect(`/actieplan/indicatoren/${encodeURIComponent(code)}?opgeslagen=meting`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
+        const indicator = await getIndicator(req.ctx, null, code);
+        const examples = indicator.periodKinds.map((k) => PERIOD_EXAMPLES[k]).join(', ');
+        const errors = measurementErrors(req, error, examples);
+        return showIndicator(req, reply, code, { values, errors }, 400);
+      }
+    },
+  );
+
+  app.post(
+    '/actieplan/indicatoren/:code/berekeningen',
+    { config: { access: 'actionplan.manage' } },
+    async (req, reply) => {
+      const code = (req.params as { code: string }).code;
+      const period = field(req, 'computePeriod');
+      try {
+        await computeMeasurement(req.ctx, null, code, { period });
+        return reply.redirect(`/actieplan/indicatoren/${encodeURIComponent(code)}?opgeslagen=berekend`, 303);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.issues.length === 0) throw error;
+        const computeErrors = measurementErrors(req, error, period, { period: 'computePeriod' });
+        return showIndicator(req, reply, code, { values: { computePeriod: period }, computeErrors }, 400);
+      }
+    },
+  );
 
   app.get('/actieplan/acties/:code', { config: { access: 'authenticated' } }, async (req, reply) => {
     const saved = pick((req.query as Record<string, unknown>).opgeslagen, ['progress', 'review']) as

@@ -52,6 +52,7 @@ export function SubNav({ page }: { page: PageContext }) {
     ['/actieplan/acties', 'ap.tab.table'],
     ['/actieplan/mijn-acties', 'ap.tab.mine'],
     ['/actieplan/voortgang', 'ap.tab.dashboard'],
+    ['/actieplan/indicatoren', 'ap.tab.indicators'],
   ];
   // The report's form only for those who may produce it: the programme team and action holders.
   if (page.session && reportDecision(page.session.actor).allowed)

@@ -23,14 +23,22 @@ import {
 import { ChartRun } from 'docx/charts';
 import { translator, type Lang, type T } from '../web/i18n.js';
 import './i18n.js';
-import type { Report, ReportAction, ReportIndicator, ReportLine } from './report.js';
+import {
+  chartPoints,
+  type Report,
+  type ReportAction,
+  type ReportIndicator,
+  type ReportLine,
+} from './report.js';
 import {
   baselineText,
+  computationText,
   countsText,
   formatChange,
   formatNumber,
   longDate,
   longMoment,
+  measurementText,
   periodText,
   sourceKind,
   targetText,
@@ -166,7 +174,7 @@ function statusChart(report: Report, t: T): Paragraph {
 }
 
 function indicatorChart(indicator: ReportIndicator, t: T, lang: Lang): Paragraph {
-  const points = indicator.measurements;
+  const points = chartPoints(indicator);
   const flat = (value: number) => points.map(() => value);
   const series = [
     {
@@ -239,16 +247,19 @@ function indicatorBlocks(indicator: ReportIndicator, t: T, lang: Lang): Block[] 
     labelled(t('ap.indicator.unit'), indicator.unit),
     labelled(t('ap.indicator.baseline'), baselineText(t, lang, indicator)),
     labelled(t('ap.indicator.target'), targetText(t, lang, indicator)),
-    labelled(t('ap.indicator.computation'), indicator.computation ?? t('ap.indicator.byHand')),
+    labelled(t('ap.indicator.computation'), computationText(t, lang, indicator)),
     labelled(t('ap.report.indicator.source'), indicator.source),
     labelled(t('ap.report.trend'), trendText(t, lang, indicator)),
   ];
   if (indicator.measurements.length === 0) {
     blocks.push(para(t('ap.report.indicator.noMeasurements')));
   } else {
+    if (chartPoints(indicator).length > 0)
+      blocks.push(
+        indicatorChart(indicator, t, lang),
+        note(t('ap.report.chart.indicator.caption', { unit: indicator.unit })),
+      );
     blocks.push(
-      indicatorChart(indicator, t, lang),
-      note(t('ap.report.chart.indicator.caption', { unit: indicator.unit })),
       caption(t('ap.report.table.measurements', { code: indicator.code })),
       table(
         [
@@ -259,7 +270,7 @@ function indicatorBlocks(indicator: ReportIndicator, t: T, lang: Lang): Block[] 
         ],
         indicator.measurements.map((m) => [
           m.period,
-          formatNumber(lang, m.value),
+          measurementText(lang, m),
           formatChange(lang, m.change),
           m.note ? `${m.source} (${m.note})` : m.source,
         ]),

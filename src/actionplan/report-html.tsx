@@ -8,14 +8,22 @@ import { render } from 'preact-render-to-string';
 import type { Lang, T } from '../web/i18n.js';
 import { translator } from '../web/i18n.js';
 import './i18n.js';
-import type { Report, ReportAction, ReportIndicator, ReportLine } from './report.js';
+import {
+  chartPoints,
+  type Report,
+  type ReportAction,
+  type ReportIndicator,
+  type ReportLine,
+} from './report.js';
 import {
   baselineText,
+  computationText,
   countsText,
   formatChange,
   formatNumber,
   longDate,
   longMoment,
+  measurementText,
   periodText,
   sourceKind,
   targetText,
@@ -282,7 +290,7 @@ export function StatusChart({ report, t }: { report: Report; t: T }) {
 
 /** Measurements over the periods as points on a line, with the baseline (dotted) and the target (dashed). */
 export function IndicatorChart({ indicator, t, lang }: { indicator: ReportIndicator; t: T; lang: Lang }) {
-  const points = indicator.measurements;
+  const points = chartPoints(indicator);
   const left = 56;
   const right = 150;
   const plot = Math.max(240, points.length * 60);
@@ -395,7 +403,6 @@ export function IndicatorChart({ indicator, t, lang }: { indicator: ReportIndica
 }
 
 function IndicatorSection({ indicator, t, lang }: { indicator: ReportIndicator; t: T; lang: Lang }) {
-  const fmt = (v: number) => formatNumber(lang, v);
   return (
     <section class="app-report__indicator" aria-labelledby={`ind-${idOf(indicator.code)}`}>
       <h4 class="utrecht-heading-4" id={`ind-${idOf(indicator.code)}`}>
@@ -410,7 +417,7 @@ function IndicatorSection({ indicator, t, lang }: { indicator: ReportIndicator; 
           [t('ap.indicator.unit'), indicator.unit],
           [t('ap.indicator.baseline'), baselineText(t, lang, indicator)],
           [t('ap.indicator.target'), targetText(t, lang, indicator)],
-          [t('ap.indicator.computation'), indicator.computation ?? t('ap.indicator.byHand')],
+          [t('ap.indicator.computation'), computationText(t, lang, indicator)],
           [t('ap.report.indicator.source'), indicator.source],
           [t('ap.report.trend'), trendText(t, lang, indicator)],
         ]}
@@ -419,7 +426,7 @@ function IndicatorSection({ indicator, t, lang }: { indicator: ReportIndicator; 
         <p class="utrecht-paragraph">{t('ap.report.indicator.noMeasurements')}</p>
       ) : (
         <div class="app-report__pair">
-          <IndicatorChart indicator={indicator} t={t} lang={lang} />
+          {chartPoints(indicator).length > 0 && <IndicatorChart indicator={indicator} t={t} lang={lang} />}
           <Table
             caption={t('ap.report.table.measurements', { code: indicator.code })}
             head={[
@@ -431,7 +438,7 @@ function IndicatorSection({ indicator, t, lang }: { indicator: ReportIndicator; 
             numeric={[1, 2]}
             rows={indicator.measurements.map((m) => [
               m.period,
-              fmt(m.value),
+              measurementText(lang, m),
               formatChange(lang, m.change),
               m.note ? `${m.source} (${m.note})` : m.source,
             ])}

@@ -4,6 +4,7 @@
 import type { Ctx } from '../context.js';
 import { forbidden, invalid, notFound } from '../errors.js';
 import type { Lang } from '../web/i18n.js';
+import { shownAsFewerThanTen } from './computations.js';
 import { buildReport, checkReportPeriod, reportDecision, type Report } from './report.js';
 import { DOCX_TYPE, renderReportDocx } from './report-docx.js';
 import { renderReportHtml, type HtmlOptions } from './report-html.js';
@@ -89,6 +90,7 @@ export async function buildProgressReport(ctx: Ctx, query: ReportQuery): Promise
       value: m.value ?? 0,
       source: m.source,
       note: m.note,
+      fewerThanTen: shownAsFewerThanTen(m.computation, m.value ?? 0),
     })),
     from: query.from,
     to: query.to,

@@ -1,7 +1,8 @@
 // The sentences and formatted values the DOCX and the HTML report share, so both say exactly the same. Numbers are
 // only formatted here, never computed: they come from report.ts.
 import type { Lang, T } from '../web/i18n.js';
-import type { Report, ReportIndicator, ReportSource, StatusCounts } from './report.js';
+import { findComputation } from './computations.js';
+import type { Report, ReportIndicator, ReportSource, StatusCounts, TrendPoint } from './report.js';
 import { STATUSES } from './rules.js';
 
 const LOCALE: Record<Lang, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -26,6 +27,18 @@ export function formatNumber(lang: Lang, value: number): string {
   return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 2 }).format(value);
 }
 
+/** A measurement's value: a computed count from 1 to 9 as "<10" (computations.ts). */
+export function measurementText(lang: Lang, point: Pick<TrendPoint, 'value' | 'fewerThanTen'>): string {
+  return point.fewerThanTen ? '<10' : formatNumber(lang, point.value);
+}
+
+/** How an indicator is measured: the computation stated in the report's language, or by hand. */
+export function computationText(t: T, lang: Lang, indicator: Pick<ReportIndicator, 'computation'>): string {
+  const computation = findComputation(indicator.computation);
+  if (!computation) return indicator.computation ?? t('ap.indicator.byHand');
+  return t('ap.report.computedBy', { statement: computation.statement[lang], code: computation.code });
+}
+
 /** A change with its sign and an arrow: "↑ +5", "↓ −2", "= 0". */
 export function formatChange(lang: Lang, change: number | null): string {
   if (change === null) return '—';
@@ -48,16 +61,17 @@ export function countsText(t: T, total: number, counts: StatusCounts): string {
 export function trendText(t: T, lang: Lang, indicator: ReportIndicator): string {
   const { trend, target } = indicator;
   if (trend.direction === 'unknown' || !trend.first || !trend.last) return t('ap.report.trend.unknown');
-  const fmt = (v: number) => `${formatNumber(lang, v)} ${indicator.unit}`;
+  const fmt = (p: Pick<TrendPoint, 'value' | 'fewerThanTen'>) =>
+    `${measurementText(lang, p)} ${indicator.unit}`;
   let text = t('ap.report.trend.text', {
     direction: t(`ap.report.trend.${trend.direction}`),
-    first: fmt(trend.first.value),
+    first: fmt(trend.first),
     firstPeriod: trend.first.period || t('ap.indicator.baseline').toLowerCase(),
-    last: fmt(trend.last.value),
+    last: fmt(trend.last),
     lastPeriod: trend.last.period,
   });
   if (target !== null && trend.towardsTarget !== null)
-    text += `; ${t(trend.towardsTarget ? 'ap.report.trend.towards' : 'ap.report.trend.away', { target: fmt(target) })}`;
+    text += `; ${t(trend.towardsTarget ? 'ap.report.trend.towards' : 'ap.report.trend.away', { target: fmt({ value: target }) })}`;
   return `${text}.`;
 }
 

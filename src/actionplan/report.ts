@@ -37,6 +37,8 @@ export interface MeasurementInput {
   value: number;
   source: string;
   note: string | null;
+  /** A computed count from 1 to 9: shown as "<10", left out of charts and changes (computations.ts). */
+  fewerThanTen?: boolean;
 }
 
 export interface ReportInput {
@@ -85,6 +87,8 @@ export interface ReportAction {
 export interface TrendPoint {
   period: string;
   value: number;
+  /** Shown as "<10", never as its value. */
+  fewerThanTen?: boolean;
 }
 
 export interface Trend {
@@ -322,19 +326,29 @@ export function reportIndicator(
             ? 1
             : 0,
     )
-    .map(({ m }, i, list) => ({
-      period: m.period,
-      value: m.value,
-      source: m.source,
-      note: m.note,
-      change: i === 0 ? null : m.value - list[i - 1]!.m.value,
-    }));
+    .map(({ m }, i, list) => {
+      const before = i === 0 ? null : list[i - 1]!.m;
+      return {
+        period: m.period,
+        value: m.value,
+        fewerThanTen: m.fewerThanTen ?? false,
+        source: m.source,
+        note: m.note,
+        // A change from or to a count shown as "<10" would give the count away.
+        change: before === null || m.fewerThanTen || before.fewerThanTen ? null : m.value - before.value,
+      };
+    });
   return {
     ...indicator,
     measurements: inPeriod,
     unreadable: own.length - placed.length,
     trend: trendOf(indicator, inPeriod),
   };
+}
+
+/** The points a chart may draw: a count shown as "<10" is left out (its table row says "<10"). */
+export function chartPoints(indicator: ReportIndicator): ReportIndicator['measurements'] {
+  return indicator.measurements.filter((m) => !m.fewerThanTen);
 }
 
 function count(actions: ReportAction[]): StatusCounts {

@@ -3,6 +3,7 @@
 import type { Ctx } from '../context.js';
 import { forbidden, invalid, notFound, type FieldIssue } from '../errors.js';
 import { decide } from '../policy/index.js';
+import { shownAsFewerThanTen } from './computations.js';
 import { currentStatus, NEEDS_REASON, overdue, reportablePeriods, STATUSES, type Status } from './rules.js';
 import * as store from './store.js';
 
@@ -68,7 +69,14 @@ export interface Indicator {
   targetPeriod: string | null;
   computation: string | null;
   source: string;
-  measurements: { period: string; value: number; source: string; note: string | null }[];
+  /** The current measurements (not corrected by a later one); a computed count from 1 to 9 has value null. */
+  measurements: {
+    period: string;
+    value: number | null;
+    fewerThanTen: boolean;
+    source: string;
+    note: string | null;
+  }[];
 }
 
 export interface ActionDetail extends Action {
@@ -209,7 +217,16 @@ export async function getAction(ctx: Ctx, code: string): Promise<ActionDetail> {
       source: i.source,
       measurements: measurements
         .filter((m) => m.indicator_code === i.code)
-        .map((m) => ({ period: m.period, value: m.value ?? 0, source: m.source, note: m.note })),
+        .map((m) => {
+          const few = shownAsFewerThanTen(m.computation, m.value ?? 0);
+          return {
+            period: m.period,
+            value: few ? null : (m.value ?? 0),
+            fewerThanTen: few,
+            source: m.source,
+            note: m.note,
+          };
+        }),
     })),
     canReport: reportDecision(ctx, found.action).allowed,
     canReview: reviewDecision(ctx).allowed,
@@ -224,8 +241,8 @@ function reportDecision(ctx: Ctx, action: Action) {
   return decide(ctx.actor, 'actionplan.progress', { organisationId: target });
 }
 
-/** The programme team: a beleidsmedewerker acting for a ministry. */
-function reviewDecision(ctx: Ctx) {
+/** The programme team: a beleidsmedewerker acting for a ministry (reviews progress, records measurements). */
+export function reviewDecision(ctx: Ctx) {
   const decision = decide(ctx.actor, 'actionplan.manage');
   if (!decision.allowed) return decision;
   if (ctx.actor.kind !== 'user' || ctx.actor.organisationType !== 'ministerie')

@@ -220,15 +220,85 @@ export async function listIndicators(db: Kysely<DB>, codes: string[]) {
     .execute();
 }
 
+/** The current measurements of the indicators: those no later measurement supersedes (migration 0011). */
 export async function listMeasurements(db: Kysely<DB>, indicatorCodes: string[]) {
   if (indicatorCodes.length === 0) return [];
   return db
-    .selectFrom('actionplan_measurements')
-    .select(['id', 'indicator_code', 'period', num('value').as('value'), 'source', 'note', 'entered_at'])
-    .where('indicator_code', 'in', indicatorCodes)
-    .orderBy('period')
-    .orderBy('entered_at')
+    .selectFrom('actionplan_measurements as m')
+    .select([
+      'm.id',
+      'm.indicator_code',
+      'm.period',
+      num('m.value').as('value'),
+      'm.source',
+      'm.note',
+      'm.computation',
+      'm.entered_at',
+    ])
+    .where('m.indicator_code', 'in', indicatorCodes)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('actionplan_measurements as later')
+            .select('later.id')
+            .whereRef('later.supersedes', '=', 'm.id'),
+        ),
+      ),
+    )
+    .orderBy('m.period')
+    .orderBy('m.entered_at')
     .execute();
+}
+
+/** Every measurement of one indicator, superseded ones too, newest first, with who entered it. */
+export async function listMeasurementHistory(db: Kysely<DB>, indicatorCode: string) {
+  return db
+    .selectFrom('actionplan_measurements as m')
+    .leftJoin('users as usr', 'usr.id', 'm.entered_by')
+    .leftJoin('actionplan_measurements as later', 'later.supersedes', 'm.id')
+    .select([
+      'm.id',
+      'm.period',
+      num('m.value').as('value'),
+      'm.source',
+      'm.note',
+      'm.computation',
+      'm.supersedes',
+      'later.id as superseded_by',
+      'usr.display_name as entered_by_name',
+      'm.entered_at',
+    ])
+    .where('m.indicator_code', '=', indicatorCode)
+    .orderBy('m.entered_at', 'desc')
+    .orderBy('m.id')
+    .execute();
+}
+
+/** One indicator, or undefined. */
+export async function findIndicator(db: Kysely<DB>, code: string) {
+  return db
+    .selectFrom('actionplan_indicators')
+    .select([
+      'code',
+      'plan_code',
+      'action_code',
+      'action_line_code',
+      'definition',
+      'unit',
+      num('baseline').as('baseline'),
+      'baseline_period',
+      num('target').as('target'),
+      'target_period',
+      'computation',
+      'source',
+    ])
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** Serialises the measurements of one indicator within a transaction (who supersedes what is decided under it). */
+export async function lockIndicator(db: Kysely<DB>, code: string): Promise<void> {
+  await db.selectFrom('actionplan_indicators').select('code').where('code', '=', code).forUpdate().execute();
 }
 
 export async function updateExists(db: Kysely<DB>, actionCode: string, id: string) {
@@ -394,7 +464,7 @@ export async function insertIndicator(
     .execute();
 }
 
-/** Appends a measurement (measurements are never changed: a correction is a later row). */
+/** Appends a measurement (measurements are never changed: a correction is a later row that supersedes one). */
 export async function insertMeasurement(
   db: Kysely<DB>,
   row: {
@@ -402,12 +472,14 @@ export async function insertMeasurement(
     period: string;
     value: number;
     source: string;
-    note?: string;
+    note?: string | null;
     enteredBy?: string;
     enteredAt: Date;
+    supersedes?: string | null;
+    computation?: string | null;
   },
-): Promise<void> {
-  await db
+): Promise<string> {
+  const { id } = await db
     .insertInto('actionplan_measurements')
     .values({
       indicator_code: row.indicatorCode,
@@ -417,6 +489,10 @@ export async function insertMeasurement(
       note: row.note ?? null,
       entered_by: row.enteredBy ?? null,
       entered_at: row.enteredAt,
+      supersedes: row.supersedes ?? null,
+      computation: row.computation ?? null,
     })
-    .execute();
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }

@@ -96,6 +96,10 @@ export interface ActionPlanMeasurementsTable {
   note: string | null;
   entered_by: string | null;
   entered_at: Timestamp;
+  /** The measurement this one corrects (migration 0011); null: a first measurement. */
+  supersedes: string | null;
+  /** The computation that produced it (computations.ts); null: entered by hand. */
+  computation: string | null;
 }
 
 export interface ActionPlanProgressUpdatesTable {

@@ -9,6 +9,8 @@ import { publicReportRoutes } from './public/routes.js';
 import { signalApiRoutes } from './routes.js';
 import * as store from './store.js';
 
+export { signalFigures, type SignalFigures } from './figures.js';
+
 function registerMenuAndCards(): void {
   registerNav({
     href: '/signalen/nieuw',

@@ -501,3 +501,44 @@ export async function countInboxOpen(db: Kysely<DB>, organisationId: string): Pr
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** National counts for a period `[from, to)`: see figures.ts for what each means. */
+export async function periodFigures(
+  db: Kysely<DB>,
+  period: { from: Date; to: Date },
+): Promise<{ received: number; decided: number; due: number; inTime: number; median: number | null }> {
+  const { from, to } = period;
+  return db
+    .with('first_decision', (qb) =>
+      qb
+        .selectFrom('signal_events')
+        .select(['signal_id', (eb) => eb.fn.min('at').as('at')])
+        .where('kind', '=', 'decided')
+        .groupBy('signal_id'),
+    )
+    .selectFrom('signals as s')
+    .leftJoin('first_decision as d', 'd.signal_id', 's.id')
+    .where('s.merged_into', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('s.received_at', '>=', from), eb('s.received_at', '<', to)]),
+        eb.and([eb('s.deadline_at', '>=', from), eb('s.deadline_at', '<', to)]),
+        eb.and([eb('d.at', '>=', from), eb('d.at', '<', to)]),
+      ]),
+    )
+    .select([
+      sql<number>`count(*) filter (where s.received_at >= ${from} and s.received_at < ${to})::int`.as(
+        'received',
+      ),
+      sql<number>`count(*) filter (where d.at >= ${from} and d.at < ${to})::int`.as('decided'),
+      sql<number>`count(*) filter (where s.deadline_at >= ${from} and s.deadline_at < ${to})::int`.as('due'),
+      sql<number>`count(*) filter (
+        where s.deadline_at >= ${from} and s.deadline_at < ${to} and d.at <= s.deadline_at)::int`.as(
+        'inTime',
+      ),
+      sql<number | null>`(percentile_cont(0.5) within group (
+        order by extract(epoch from (d.at - s.received_at)) / 86400)
+        filter (where d.at >= ${from} and d.at < ${to}))::float8`.as('median'),
+    ])
+    .executeTakeFirstOrThrow();
+}

@@ -35,7 +35,9 @@ const elementLabel = (page: PageContext, code: string) => {
 
 export function OverviewPage({ page, overview }: { page: PageContext; overview: Overview }) {
   const { t } = page;
-  const pct = (n: number) => `${Math.round(n * 100)}%`;
+  // One decimal below 10 %, so one "ja" among 342 municipalities does not read as 0 %.
+  const pct = (n: number) =>
+    `${(n * 100).toFixed(n > 0 && n < 0.1 ? 1 : 0).replace('.', page.lang === 'nl' ? ',' : '.')}%`;
   const avg = (n: number | null) =>
     n === null ? '–' : n.toFixed(1).replace('.', page.lang === 'nl' ? ',' : '.');
   return (

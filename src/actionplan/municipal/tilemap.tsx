@@ -56,7 +56,7 @@ export function TileMap({
   ];
   return (
     <svg
-      role="img"
+      role="group"
       aria-labelledby="mm-map-title mm-map-desc"
       viewBox={`0 0 ${width} ${y}`}
       width="100%"
@@ -106,7 +106,15 @@ export function TileMap({
                 {region.name}
               </text>
               {own.map((tile, i) => (
-                <a href={`/gemeentelijke-aanpak/${tile.code}`}>
+                // A group, not an image: the tiles are links (role="img" would hide them and nest controls).
+                <a
+                  href={`/gemeentelijke-aanpak/${tile.code}`}
+                  aria-label={
+                    tile.score === null
+                      ? t('mm.tile.none', { name: tile.name })
+                      : t('mm.tile.score', { name: tile.name, score: tile.score, total })
+                  }
+                >
                   <rect
                     data-municipality={tile.code}
                     x={x0 + (i % COLUMNS) * (TILE + GAP)}
