@@ -30,6 +30,7 @@ import {
   trendText,
 } from './report-text.js';
 import type { Status } from './rules.js';
+import { INK, niceScale, SvgFigure } from '../web/svg-figure.js';
 
 /** The report's own stylesheet: linked when Schakel serves the page, inlined in a file written by the command. */
 export const REPORT_CSS = readFileSync(new URL('./report.css', import.meta.url), 'utf8');
@@ -44,7 +45,6 @@ const STATUS_COLOURS: Record<Status, { fill: string; text: string }> = {
   'niet-gestart': { fill: '#BBBBBB', text: '#000000' },
 };
 const STATUS_ORDER: readonly Status[] = ['loopt', 'afgerond', 'vertraagd', 'gestopt', 'niet-gestart'];
-const INK = '#1a1a1a';
 const GRID = '#d0d0d0';
 const LINE = '#0072B2';
 const TARGET = '#B5400A';
@@ -62,53 +62,6 @@ export interface HtmlOptions {
 }
 
 const idOf = (text: string) => text.replace(/[^A-Za-z0-9_-]/g, '-');
-
-/** A round upper end for an axis and its tick step: 1, 2 or 5 times a power of ten. */
-function niceScale(max: number, ticks = 4): { top: number; step: number } {
-  const raw = Math.max(max, 1) / ticks;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
-  return { top: Math.ceil(max / step) * step || step, step };
-}
-
-function Figure({
-  id,
-  title,
-  description,
-  caption,
-  width,
-  height,
-  children,
-}: {
-  id: string;
-  title: string;
-  description: string;
-  caption: string;
-  width: number;
-  height: number;
-  children: ComponentChildren;
-}) {
-  return (
-    <figure class="app-report__figure" id={id}>
-      <svg
-        xmlns="http://www.w3.org/2000/svg"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        viewBox={`0 0 ${width} ${height}`}
-        width={width}
-        height={height}
-        font-size="12"
-        font-family="'Noto Sans', Arial, sans-serif"
-        fill={INK}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        {children}
-      </svg>
-      <figcaption class="utrecht-paragraph app-report__caption">{caption}</figcaption>
-    </figure>
-  );
-}
 
 function Table({
   caption,
@@ -203,7 +156,10 @@ export function StatusChart({ report, t }: { report: Report; t: T }) {
   const max = Math.max(1, ...lines.map((l) => l.total));
   const scale = (n: number) => (n / max) * barWidth;
   return (
-    <Figure
+    <SvgFigure
+      figureClass="app-report__figure"
+      captionClass="app-report__caption"
+      fontFamily="'Noto Sans', Arial, sans-serif"
       id="chart-status"
       width={width}
       height={height}
@@ -284,7 +240,7 @@ export function StatusChart({ report, t }: { report: Report; t: T }) {
           </g>
         );
       })}
-    </Figure>
+    </SvgFigure>
   );
 }
 
@@ -304,7 +260,7 @@ export function IndicatorChart({ indicator, t, lang }: { indicator: ReportIndica
     ...(indicator.target !== null ? [indicator.target] : []),
   ];
   const low = Math.min(0, ...values);
-  const scale = niceScale(Math.max(...values) - low);
+  const scale = niceScale(Math.max(...values) - low, 4);
   const y = (v: number) => top + plotHeight - ((v - low) / scale.top) * plotHeight;
   const x = (i: number) => left + ((i + 0.5) * plot) / points.length;
   const fmt = (v: number) => formatNumber(lang, v);
@@ -336,7 +292,10 @@ export function IndicatorChart({ indicator, t, lang }: { indicator: ReportIndica
     `${t('ap.indicator.target')}: ${targetText(t, lang, indicator)}.`,
   ].join(' ');
   return (
-    <Figure
+    <SvgFigure
+      figureClass="app-report__figure"
+      captionClass="app-report__caption"
+      fontFamily="'Noto Sans', Arial, sans-serif"
       id={id}
       width={width}
       height={height}
@@ -398,7 +357,7 @@ export function IndicatorChart({ indicator, t, lang }: { indicator: ReportIndica
       <text x={left} y={height - 6} font-size="10" fill="#555555">
         {indicator.unit}
       </text>
-    </Figure>
+    </SvgFigure>
   );
 }
 

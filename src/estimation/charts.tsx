@@ -2,15 +2,14 @@
 // description for screen readers, a one-sentence caption and its data table. The page's Content-Security-Policy
 // forbids inline styles, so everything is drawn with SVG presentation attributes. Colours: Okabe-Ito, which stays
 // distinguishable with every common form of colour blindness (and in greyscale print by lightness).
-import type { ComponentChildren } from 'preact';
 import { Table } from '../web/components.js';
 import type { Lang, T } from '../web/i18n.js';
 import type { Outcome } from './service.js';
+import { INK, niceScale, SvgFigure } from '../web/svg-figure.js';
 
 const BLUE = '#0072B2';
 const SKY = '#56B4E9';
 const VERMILLION = '#D55E00';
-const INK = '#1a1a1a';
 const GRID = '#d0d0d0';
 const EMPTY_DOT = '#d9d9d9';
 const ROW_SHADE = '#f2f2f2';
@@ -29,54 +28,6 @@ export function formatNumber(lang: Lang, value: number | null, digits = 0): stri
 export function formatLevel(lang: Lang, level: number): string {
   const percent = Math.round(level * 1000) / 10;
   return formatNumber(lang, percent, Number.isInteger(percent) ? 0 : 1);
-}
-
-/** A round upper end for an axis and its tick step: 1, 2 or 5 times a power of ten. */
-function niceScale(max: number, ticks = 5): { top: number; step: number } {
-  const raw = Math.max(max, 1) / ticks;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!;
-  return { top: Math.ceil(max / step) * step || step, step };
-}
-
-function Figure({
-  id,
-  title,
-  description,
-  caption,
-  width,
-  height,
-  children,
-}: {
-  id: string;
-  title: string;
-  description: string;
-  caption: string;
-  width: number;
-  height: number;
-  children: ComponentChildren;
-}) {
-  return (
-    <figure class="app-chart" id={id}>
-      <div class="app-table-scroll">
-        <svg
-          xmlns="http://www.w3.org/2000/svg"
-          role="img"
-          aria-labelledby={`${id}-title ${id}-desc`}
-          viewBox={`0 0 ${width} ${height}`}
-          width={width}
-          height={height}
-          font-size="12"
-          fill={INK}
-        >
-          <title id={`${id}-title`}>{title}</title>
-          <desc id={`${id}-desc`}>{description}</desc>
-          {children}
-        </svg>
-      </div>
-      <figcaption class="utrecht-paragraph">{caption}</figcaption>
-    </figure>
-  );
 }
 
 /** UpSet-style chart: a bar per capture history, a dot matrix of the lists in it, and the size of each list. */
@@ -101,7 +52,9 @@ export function OverlapChart({ outcome, t, lang }: { outcome: Outcome; t: T; lan
   const ticks = Array.from({ length: Math.round(bars.top / bars.step) + 1 }, (_, i) => i * bars.step);
   const biggest = shown[0]!;
   return (
-    <Figure
+    <SvgFigure
+      figureClass="app-chart"
+      scroll
       id="chart-overlaps"
       width={width}
       height={height}
@@ -184,7 +137,7 @@ export function OverlapChart({ outcome, t, lang }: { outcome: Outcome; t: T; lan
           </g>
         );
       })}
-    </Figure>
+    </SvgFigure>
   );
 }
 
@@ -227,7 +180,9 @@ export function EstimateChart({ outcome, t, lang }: { outcome: Outcome; t: T; la
     upper: interval.upper === null ? t('estimation.unbounded') : fmt(interval.upper),
   };
   return (
-    <Figure
+    <SvgFigure
+      figureClass="app-chart"
+      scroll
       id="chart-estimate"
       width={width}
       height={height}
@@ -306,7 +261,7 @@ export function EstimateChart({ outcome, t, lang }: { outcome: Outcome; t: T; la
         stroke-width="1.5"
         stroke-dasharray="4 3"
       />
-    </Figure>
+    </SvgFigure>
   );
 }
 
