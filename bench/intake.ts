@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { requireBinary } from '../test/support/binaries.js';
 import { startPostgres } from '../test/support/postgres.js';
@@ -116,7 +117,18 @@ function describe(name: string, phase: Phase): string {
   );
 }
 
-async function pgbench(server: PostgresServer, binDir: string, dir: string): Promise<number | null> {
+/**
+ * The baseline: pgbench on `server` with `clients` clients for `runSeconds` after a 3 s warm-up of its own, one INSERT
+ * of a row as wide as a signal's main row per transaction; its transactions per second, or null when it cannot run.
+ * Exported for bench/load.ts, which reports it as the ceiling of its mixed load.
+ */
+export async function pgbench(
+  server: PostgresServer,
+  binDir: string,
+  dir: string,
+  clients = connections,
+  runSeconds = seconds,
+): Promise<number | null> {
   if (!existsSync(join(binDir, 'pgbench'))) {
     console.log(`baseline skipped: no pgbench in ${binDir}`);
     return null;
@@ -141,9 +153,9 @@ async function pgbench(server: PostgresServer, binDir: string, dir: string): Pro
 values ('S-2026-' || lpad((random() * 999999)::int::text, 6, '0'), 'GM0344', 'nieuw', '{arbeidsuitbuiting}',
   repeat(md5(random()::text), 32));\n`,
   );
-  const args = ['-n', '-c', String(connections), '-j', '2', '-f', script, server.url];
+  const args = ['-n', '-c', String(clients), '-j', '2', '-f', script, server.url];
   runPgTool(binDir, 'pgbench', ['-T', '3', ...args]);
-  const run = runPgTool(binDir, 'pgbench', ['-T', String(seconds), ...args]);
+  const run = runPgTool(binDir, 'pgbench', ['-T', String(runSeconds), ...args]);
   const tps = /tps = ([\d.]+) \(without initial connection time\)/.exec(run.output);
   const latency = /latency average = ([\d.]+) ms/.exec(run.output);
   const rows = (await client.query<{ n: number }>('select count(*)::int as n from bench_signals')).rows[0]!.n;
@@ -153,72 +165,77 @@ values ('S-2026-' || lpad((random() * 999999)::int::text, 6, '0'), 'GM0344', 'ni
     return null;
   }
   console.log(
-    `baseline pgbench: ${Number(tps[1]).toFixed(0)} rows/s (one INSERT per transaction, ${connections} clients, ` +
-      `${seconds} s; latency average ${latency?.[1] ?? '?'} ms; ${rows} rows in the table after warm-up and run)`,
+    `baseline pgbench: ${Number(tps[1]).toFixed(0)} rows/s (one INSERT per transaction, ${clients} clients, ` +
+      `${runSeconds} s; latency average ${latency?.[1] ?? '?'} ms; ${rows} rows in the table after warm-up and run)`,
   );
   return Number(tps[1]);
 }
 
-const found = requireBinary('postgresql');
-if (!found.ok) {
-  console.error(`intake needs PostgreSQL's binaries: ${found.reason}`);
-  process.exit(2);
+async function main(): Promise<void> {
+  const found = requireBinary('postgresql');
+  if (!found.ok) {
+    console.error(`intake needs PostgreSQL's binaries: ${found.reason}`);
+    process.exit(2);
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'schakel-bench-intake-'));
+  const server = await startPostgres();
+  let schakel: SchakelProcess | undefined;
+  let http: HttpClient | undefined;
+  try {
+    schakel = await SchakelProcess.create({
+      databaseUrl: server.url,
+      workDir: dir,
+      logLevel: process.env.LOG_LEVEL ?? 'info',
+    });
+    await schakel.start();
+    const cookie = await login(schakel.url, DEMO_MELDER);
+    const { built } = schakelCommand();
+    console.log(
+      `Schakel ${built ? 'dist/src/main.js' : 'src/main.ts through tsx'} on PostgreSQL ${found.binDir} ` +
+        `(fsync on), ${connections} connections, ${seconds} s per phase, seed ${seed}`,
+    );
+    http = new HttpClient(schakel.url, connections);
+    const next = signalFactory(seed, `bench-${seed}`);
+
+    const warmUp = await closedLoop(http, cookie, next, 3000);
+    console.log(describe('warm-up', warmUp));
+    const peak = await closedLoop(http, cookie, next, seconds * 1000);
+    console.log(describe(`peak (${connections} connections, back to back)`, peak));
+    const throughput = peak.acknowledged / peak.seconds;
+    const steady = await openLoop(http, cookie, next, throughput / 2, seconds * 1000);
+    console.log(describe(`steady (${(throughput / 2).toFixed(0)}/s offered, open loop)`, steady));
+    const sorted = [...steady.latencies].sort((a, b) => a - b);
+
+    const db = new pg.Client({ connectionString: server.url });
+    await db.connect();
+    const stored = (await db.query<{ n: number }>('select count(*)::int as n from signals')).rows[0]!.n;
+    await db.end();
+    const acknowledged = warmUp.acknowledged + peak.acknowledged + steady.acknowledged;
+    console.log(`signals in the database: ${stored}; acknowledged in all phases: ${acknowledged}`);
+    http.close();
+    await schakel.stop();
+
+    const baseline = await pgbench(server, found.binDir, dir);
+    const ratio = baseline ? throughput / baseline : null;
+    if (ratio !== null)
+      console.log(`ratio: intake is ${(ratio * 100).toFixed(1)} % of the plain-INSERT baseline`);
+    console.log(
+      JSON.stringify({
+        bench: 'intake',
+        throughput: Math.round(throughput),
+        p50Ms: Number(percentile(sorted, 50).toFixed(1)),
+        p99Ms: Number(percentile(sorted, 99).toFixed(1)),
+        baseline: baseline === null ? null : Math.round(baseline),
+        ratio: ratio === null ? null : Number(ratio.toFixed(3)),
+      }),
+    );
+  } finally {
+    http?.close();
+    await schakel?.kill();
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
 }
-const dir = await mkdtemp(join(tmpdir(), 'schakel-bench-intake-'));
-const server = await startPostgres();
-let schakel: SchakelProcess | undefined;
-let http: HttpClient | undefined;
-try {
-  schakel = await SchakelProcess.create({
-    databaseUrl: server.url,
-    workDir: dir,
-    logLevel: process.env.LOG_LEVEL ?? 'info',
-  });
-  await schakel.start();
-  const cookie = await login(schakel.url, DEMO_MELDER);
-  const { built } = schakelCommand();
-  console.log(
-    `Schakel ${built ? 'dist/src/main.js' : 'src/main.ts through tsx'} on PostgreSQL ${found.binDir} ` +
-      `(fsync on), ${connections} connections, ${seconds} s per phase, seed ${seed}`,
-  );
-  http = new HttpClient(schakel.url, connections);
-  const next = signalFactory(seed, `bench-${seed}`);
 
-  const warmUp = await closedLoop(http, cookie, next, 3000);
-  console.log(describe('warm-up', warmUp));
-  const peak = await closedLoop(http, cookie, next, seconds * 1000);
-  console.log(describe(`peak (${connections} connections, back to back)`, peak));
-  const throughput = peak.acknowledged / peak.seconds;
-  const steady = await openLoop(http, cookie, next, throughput / 2, seconds * 1000);
-  console.log(describe(`steady (${(throughput / 2).toFixed(0)}/s offered, open loop)`, steady));
-  const sorted = [...steady.latencies].sort((a, b) => a - b);
-
-  const db = new pg.Client({ connectionString: server.url });
-  await db.connect();
-  const stored = (await db.query<{ n: number }>('select count(*)::int as n from signals')).rows[0]!.n;
-  await db.end();
-  const acknowledged = warmUp.acknowledged + peak.acknowledged + steady.acknowledged;
-  console.log(`signals in the database: ${stored}; acknowledged in all phases: ${acknowledged}`);
-  http.close();
-  await schakel.stop();
-
-  const baseline = await pgbench(server, found.binDir, dir);
-  const ratio = baseline ? throughput / baseline : null;
-  if (ratio !== null)
-    console.log(`ratio: intake is ${(ratio * 100).toFixed(1)} % of the plain-INSERT baseline`);
-  console.log(
-    JSON.stringify({
-      bench: 'intake',
-      throughput: Math.round(throughput),
-      p50Ms: Number(percentile(sorted, 50).toFixed(1)),
-      p99Ms: Number(percentile(sorted, 99).toFixed(1)),
-      baseline: baseline === null ? null : Math.round(baseline),
-      ratio: ratio === null ? null : Number(ratio.toFixed(3)),
-    }),
-  );
-} finally {
-  http?.close();
-  await schakel?.kill();
-  await server.stop();
-  await rm(dir, { recursive: true, force: true });
-}
+// Runs when it is the benchmark, not when bench/load.ts imports its baseline.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

@@ -248,21 +248,23 @@ export function Badges({
   );
 }
 
+// Made once: building an Intl.DateTimeFormat costs far more than formatting with one (a queue page formats 500).
+const AMSTERDAM_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Amsterdam',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+const DAY: Record<PageContext['lang'], Intl.DateTimeFormat> = {
+  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }),
+};
+
 /** A deadline at an Amsterdam midnight is the end of the day before ("t/m 30 nov 2026"); an acute one has a time. */
 export function formatDeadline(page: PageContext, iso: string): string {
   const at = new Date(iso);
-  const time = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Amsterdam',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  if (time !== '00:00') return formatDateTime(page.lang, at);
-  const day = new Intl.DateTimeFormat(page.lang === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'medium',
-    timeZone: 'Europe/Amsterdam',
-  }).format(new Date(at.getTime() - 60_000));
-  return page.t('sig.deadline.endOf', { day });
+  if (AMSTERDAM_TIME.format(at) !== '00:00') return formatDateTime(page.lang, at);
+  return page.t('sig.deadline.endOf', { day: DAY[page.lang].format(new Date(at.getTime() - 60_000)) });
 }
 
 const formList = (page: PageContext, forms: string[]) => forms.map((f) => page.t(`sig.form.${f}`)).join(', ');
