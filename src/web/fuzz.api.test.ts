@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { verifyAuditChain } from '../audit/index.js';
 import { createTestApp, type TestApp } from '../../test/support/app.js';
 import { operationsOf, requestArbitrary, type FuzzRequest, type Operation } from '../../test/support/fuzz.js';
@@ -86,7 +87,30 @@ test(
   },
 );
 
-test('after the fuzzing the audit chain is intact: nothing half-written', async () => {
+test('after the fuzzing nothing is half-written: the audit chain is intact, every record has its event', async () => {
   const verdict = await verifyAuditChain(t.ctx.db);
   assert.equal(verdict.ok, true, JSON.stringify(verdict));
+  // A signal is written whole or not at all: each has its first timeline entry and its audit event, and every
+  // audited creation names a signal that exists.
+  const { rows } = await sql<{
+    signals: number;
+    withoutEvent: number;
+    withoutAudit: number;
+    orphanAudits: number;
+  }>`
+    select
+      (select count(*)::int from signals) as signals,
+      (select count(*)::int from signals s where not exists
+        (select 1 from signal_events e where e.signal_id = s.id and e.kind = 'created')) as "withoutEvent",
+      (select count(*)::int from signals s where not exists
+        (select 1 from audit_events a where a.record_id = s.id::text and a.action = 'signal.create')) as "withoutAudit",
+      (select count(*)::int from audit_events a where a.action = 'signal.create' and not exists
+        (select 1 from signals s where s.id::text = a.record_id)) as "orphanAudits"
+  `.execute(t.ctx.db);
+  const found = rows[0]!;
+  assert.deepEqual(
+    { withoutEvent: found.withoutEvent, withoutAudit: found.withoutAudit, orphanAudits: found.orphanAudits },
+    { withoutEvent: 0, withoutAudit: 0, orphanAudits: 0 },
+    `${found.signals} signals written by the fuzzer`,
+  );
 });
