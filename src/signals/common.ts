@@ -1,11 +1,37 @@
 // What the signal services share: the acting user, encryption contexts, pseudonyms, timeline entries, the catalogue.
 import { createHash, createHmac } from 'node:crypto';
 import type { Ctx, UserActor } from '../context.js';
-import { forbidden } from '../errors.js';
+import { forbidden, invalid, type FieldIssue } from '../errors.js';
 import { decide, type Permission } from '../policy/index.js';
 import { findOrganisation, type OrganisationRecord } from '../organisations/index.js';
 import { listMunicipalities } from '../reference/index.js';
 import * as store from './store.js';
+
+/** An id can only name a row when it has a uuid's shape; anything else is a miss without a query. */
+export const isUuid = (id: string) =>
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+
+/** Required free text: trimmed, not empty, at most `max` characters; otherwise an issue for `field` in `issues`. */
+export function requiredText(
+  value: string,
+  field: string,
+  max: number,
+  missing: string,
+  issues: FieldIssue[],
+): string {
+  const text = value.trim();
+  if (!text) issues.push({ field, rule: 'required', message: missing });
+  else if (text.length > max) issues.push({ field, rule: 'maxLength', message: `At most ${max} characters` });
+  return text;
+}
+
+/** `requiredText` on its own: a 400 naming the field when it does not hold. */
+export function requireText(value: string, field: string, max: number, missing: string): string {
+  const issues: FieldIssue[] = [];
+  const text = requiredText(value, field, max, missing, issues);
+  if (issues.length) throw invalid(issues);
+  return text;
+}
 
 export type UserCtx = Ctx & { actor: UserActor & { organisationId: string } };
 

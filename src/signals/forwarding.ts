@@ -8,7 +8,7 @@ import { displayNames } from '../auth/index.js';
 import { allOrganisations, findOrganisation, type OrganisationRecord } from '../organisations/index.js';
 import type { OrganisationType } from '../policy/index.js';
 import { decideWithTable, type Category, type Purpose, type ShareDecision } from '../sharing/index.js';
-import { decrypt, encrypt, requireUser, timeline } from './common.js';
+import { decrypt, encrypt, isUuid, requiredText, requireUser, timeline } from './common.js';
 import * as store from './store.js';
 import { decryptIdentifiers, decryptPersons } from './triage.js';
 import { forwardSummaries, type ForwardSummary } from './views.js';
@@ -32,7 +32,7 @@ const FORWARDABLE = ['nieuw', 'in-behandeling', 'monitoren', 'doorgezet'];
 
 async function loadForForwarding(ctx: Ctx, id: string, lock = false) {
   const user = requireUser(ctx, 'signals.triage');
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.findSignal(user.db, id, { lock }) : undefined;
+  const row = isUuid(id) ? await store.findSignal(user.db, id, { lock }) : undefined;
   if (!row || row.holder_organisation_id !== user.actor.organisationId) throw notFound('Signal');
   return { user, row };
 }
@@ -78,11 +78,13 @@ export interface ForwardInput {
 
 export async function forwardSignal(ctx: Ctx, id: string, input: ForwardInput): Promise<ForwardSummary[]> {
   const issues: FieldIssue[] = [];
-  const reason = input.reason.trim();
-  if (!reason)
-    issues.push({ field: '/reason', rule: 'required', message: 'Say why the signal is forwarded' });
-  else if (reason.length > LIMITS.reason)
-    issues.push({ field: '/reason', rule: 'maxLength', message: `At most ${LIMITS.reason} characters` });
+  const reason = requiredText(
+    input.reason,
+    '/reason',
+    LIMITS.reason,
+    'Say why the signal is forwarded',
+    issues,
+  );
   const categories = [...new Set(input.categories)];
   if (categories.length === 0)
     issues.push({ field: '/categories', rule: 'minItems', message: 'Choose what to share' });
@@ -122,9 +124,7 @@ export async function forwardSignal(ctx: Ctx, id: string, input: ForwardInput): 
     }[] = [];
     const refusals: FieldIssue[] = [];
     for (const [i, r] of input.recipients.entries()) {
-      const to = /^[0-9a-f-]{36}$/i.test(r.organisationId)
-        ? await findOrganisation(tx.db, r.organisationId)
-        : undefined;
+      const to = isUuid(r.organisationId) ? await findOrganisation(tx.db, r.organisationId) : undefined;
       const purposes = to ? RECIPIENT_PURPOSES[to.type as OrganisationType] : undefined;
       if (!to || to.id === user.actor.organisationId || !purposes) {
         refusals.push({
@@ -297,7 +297,7 @@ export interface ForwardedSignalView extends ForwardSummary {
 
 async function loadReceived(ctx: Ctx, id: string, lock = false) {
   const user = requireUser(ctx, 'signals.inbox');
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.findForward(user.db, id, { lock }) : undefined;
+  const row = isUuid(id) ? await store.findForward(user.db, id, { lock }) : undefined;
   if (!row || row.to_organisation_id !== user.actor.organisationId) throw notFound('Forwarded signal');
   return { user, row };
 }
@@ -379,11 +379,13 @@ export async function recordOutcome(ctx: Ctx, id: string, input: OutcomeInput): 
   const issues: FieldIssue[] = [];
   if (!isOneOf(OUTCOMES, input.outcome))
     issues.push({ field: '/outcome', rule: 'enum', message: `The outcome is one of ${OUTCOMES.join(', ')}` });
-  const reason = input.reason.trim();
-  if (!reason)
-    issues.push({ field: '/reason', rule: 'required', message: 'Say what was done, or why nothing' });
-  else if (reason.length > LIMITS.reason)
-    issues.push({ field: '/reason', rule: 'maxLength', message: `At most ${LIMITS.reason} characters` });
+  const reason = requiredText(
+    input.reason,
+    '/reason',
+    LIMITS.reason,
+    'Say what was done, or why nothing',
+    issues,
+  );
   const summary = input.reporterSummary?.trim() || null;
   if (summary && summary.length > LIMITS.reason)
     issues.push({

@@ -13,6 +13,7 @@ import {
   organisationOf,
   pseudonym,
   requestHash,
+  requiredText,
   requireUser,
   type UserCtx,
 } from './common.js';
@@ -172,12 +173,13 @@ export function checkIdentifiers(identifiers: IdentifierInput[], issues: FieldIs
 }
 
 export function checkNarrative(narrative: string, issues: FieldIssue[], field = '/narrative'): string {
-  const text = narrative.trim();
-  if (!text)
-    issues.push({ field, rule: 'required', message: 'Say what you saw or heard: the report is empty' });
-  else if (text.length > LIMITS.narrative)
-    issues.push({ field, rule: 'maxLength', message: `At most ${LIMITS.narrative} characters` });
-  return text;
+  return requiredText(
+    narrative,
+    field,
+    LIMITS.narrative,
+    'Say what you saw or heard: the report is empty',
+    issues,
+  );
 }
 
 export async function checkMunicipality(
@@ -405,7 +407,8 @@ export async function reportSignal(
   const organisation = await organisationOf(user, user.actor.organisationId);
   const checked = await checkIntake(user, input, organisation?.municipalityCode ?? null);
   const scope = `user:${user.actor.userId}`;
-  const hash = requestHash(input);
+  // Only a submission that can be retried needs its fingerprint.
+  const hash = idempotencyKey ? requestHash(input) : '';
   const replay = async (): Promise<ReportResult | null> => {
     if (!idempotencyKey) return null;
     const existing = await store.findIdempotencyKey(user.db, scope, idempotencyKey);

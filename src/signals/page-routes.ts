@@ -8,7 +8,7 @@ import { findOrganisation } from '../organisations/index.js';
 import { listMunicipalities } from '../reference/index.js';
 import { field, fields } from '../web/forms.js';
 import type { T } from '../web/i18n.js';
-import { indicatorCatalogue } from './common.js';
+import { indicatorCatalogue, isUuid } from './common.js';
 import {
   acceptForward,
   forwardSignal,
@@ -18,20 +18,11 @@ import {
   recordOutcome,
 } from './forwarding.js';
 import { reportSignal, type IdentifierInput, type PersonInput } from './intake.js';
-import {
-  ForwardPage,
-  InboxPage,
-  IntakePage,
-  MinePage,
-  OwnSignalPage,
-  PAGE_IDENTIFIERS,
-  PAGE_PERSONS,
-  QueuePage,
-  ReceivedPage,
-  SignalPage,
-  type Errors,
-  type Values,
-} from './pages.js';
+import { ForwardPage, InboxPage, ReceivedPage } from './pages/forwarding.js';
+import { IntakePage } from './pages/intake.js';
+import { MinePage, OwnSignalPage } from './pages/reporter.js';
+import { PAGE_IDENTIFIERS, PAGE_PERSONS, type Errors, type Values } from './pages/shared.js';
+import { QueuePage, SignalPage } from './pages/triage.js';
 import { getMine, listMine, replyAsReporter } from './reporter.js';
 import {
   addNote,
@@ -262,7 +253,7 @@ export function signalPageRoutes(app: FastifyInstance): void {
     const form = values(req);
     const { input, errors, rename } = await readIntake(req);
     const token = field(req, 'token');
-    if (!/^[0-9a-f-]{36}$/.test(token))
+    if (!isUuid(token))
       return showIntake(
         req,
         reply,

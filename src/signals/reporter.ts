@@ -7,7 +7,7 @@ import type { Ctx } from '../context.js';
 import { conflictOn, invalid, notFound, type FieldIssue } from '../errors.js';
 import { slowHash, verifySlowHash } from '../auth/index.js';
 import { findMunicipalityOrganisation } from '../organisations/index.js';
-import { decrypt, encrypt, requireUser, timeline } from './common.js';
+import { decrypt, encrypt, isUuid, requireText, requireUser, timeline } from './common.js';
 import {
   checkMunicipality,
   checkNarrative,
@@ -83,7 +83,7 @@ export async function listMine(
 
 async function loadOwn(ctx: Ctx, id: string) {
   const user = requireUser(ctx, 'signals.report');
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.findSignal(user.db, id) : undefined;
+  const row = isUuid(id) ? await store.findSignal(user.db, id) : undefined;
   if (!row || row.reporter_user_id !== user.actor.userId) throw notFound('Signal');
   return { user, row };
 }
@@ -127,15 +127,7 @@ async function addReporterMessage(ctx: Ctx, row: store.SignalRow, text: string, 
   });
 }
 
-function checkMessage(body: string): string {
-  const text = body.trim();
-  const issues: FieldIssue[] = [];
-  if (!text) issues.push({ field: 'body', rule: 'required', message: 'Write a message' });
-  else if (text.length > LIMITS.message)
-    issues.push({ field: 'body', rule: 'maxLength', message: `At most ${LIMITS.message} characters` });
-  if (issues.length) throw invalid(issues);
-  return text;
-}
+const checkMessage = (body: string) => requireText(body, 'body', LIMITS.message, 'Write a message');
 
 export async function replyAsReporter(ctx: Ctx, id: string, body: string): Promise<void> {
   const text = checkMessage(body);

@@ -6,7 +6,7 @@ import { displayNames } from '../auth/index.js';
 import { allOrganisations, findMunicipalityOrganisation, membersWithRole } from '../organisations/index.js';
 import { hasPermission } from '../policy/index.js';
 import { amsterdamDay } from './calendar.js';
-import { decrypt, encrypt, requireUser, timeline, type UserCtx } from './common.js';
+import { decrypt, encrypt, isUuid, requireText, requireUser, timeline, type UserCtx } from './common.js';
 import { getMunicipality } from '../reference/index.js';
 import { checkMunicipality } from './intake.js';
 import * as store from './store.js';
@@ -114,7 +114,7 @@ function officerScope(ctx: Ctx): { user: UserCtx; holder: string | null } {
 /** A signal the acting officer holds; another holder's signal answers like a missing one. */
 async function loadHeld(ctx: Ctx, id: string, lock = false) {
   const { user, holder } = officerScope(ctx);
-  const row = /^[0-9a-f-]{36}$/i.test(id) ? await store.findSignal(user.db, id, { lock }) : undefined;
+  const row = isUuid(id) ? await store.findSignal(user.db, id, { lock }) : undefined;
   if (!row || row.holder_organisation_id !== holder) throw notFound('Signal');
   return { user, holder, row };
 }
@@ -272,15 +272,6 @@ export async function getSignal(ctx: Ctx, id: string): Promise<SignalView> {
   };
 }
 
-function requireText(value: string, field: string, max: number, what: string): string {
-  const text = value.trim();
-  const issues: FieldIssue[] = [];
-  if (!text) issues.push({ field, rule: 'required', message: `${what} is required` });
-  else if (text.length > max) issues.push({ field, rule: 'maxLength', message: `At most ${max} characters` });
-  if (issues.length) throw invalid(issues);
-  return text;
-}
-
 function refuseMerged(row: store.SignalRow) {
   if (row.status === 'samengevoegd')
     throw conflictOn('status', 'merged', 'This signal was merged into another; work on that one');
@@ -319,7 +310,7 @@ export async function assign(ctx: Ctx, id: string, userId: string | null): Promi
 }
 
 export async function addNote(ctx: Ctx, id: string, note: string): Promise<void> {
-  const text = requireText(note, 'note', LIMITS.note, 'A note');
+  const text = requireText(note, 'note', LIMITS.note, 'A note is required');
   await officerScope(ctx).user.transaction(async (tx) => {
     const { row } = await loadHeld(tx, id, true);
     refuseMerged(row);
@@ -344,7 +335,7 @@ export interface DecisionInput {
 }
 
 export async function decideSignal(ctx: Ctx, id: string, input: DecisionInput): Promise<void> {
-  const reason = requireText(input.reason, 'reason', LIMITS.reason, 'A reason');
+  const reason = requireText(input.reason, 'reason', LIMITS.reason, 'A reason is required');
   let reviewOn: string | null = null;
   if (input.decision === 'monitoren') {
     const today = amsterdamDay(ctx.now());
@@ -397,7 +388,7 @@ export async function decideSignal(ctx: Ctx, id: string, input: DecisionInput): 
 }
 
 export async function reopen(ctx: Ctx, id: string, reasonInput: string): Promise<void> {
-  const reason = requireText(reasonInput, 'reason', LIMITS.reason, 'A reason');
+  const reason = requireText(reasonInput, 'reason', LIMITS.reason, 'A reason is required');
   await officerScope(ctx).user.transaction(async (tx) => {
     const { row } = await loadHeld(tx, id, true);
     refuseMerged(row);
@@ -458,7 +449,7 @@ export async function mergeSignal(
   duplicateId: string,
   reasonInput: string,
 ): Promise<void> {
-  const reason = requireText(reasonInput, 'reason', LIMITS.reason, 'A reason');
+  const reason = requireText(reasonInput, 'reason', LIMITS.reason, 'A reason is required');
   await officerScope(ctx).user.transaction(async (tx) => {
     // Lock in a fixed order so two officers merging the same pair the other way round cannot deadlock.
     const [first, second] = id < duplicateId ? [id, duplicateId] : [duplicateId, id];
@@ -502,7 +493,7 @@ export async function mergeSignal(
 
 /** A message from the officer to the reporter (professional: on their page; anonymous: behind the receipt code). */
 export async function messageReporter(ctx: Ctx, id: string, body: string): Promise<void> {
-  const text = requireText(body, 'body', LIMITS.message, 'A message');
+  const text = requireText(body, 'body', LIMITS.message, 'A message is required');
   await officerScope(ctx).user.transaction(async (tx) => {
     const { row } = await loadHeld(tx, id, true);
     refuseMerged(row);

@@ -8,7 +8,7 @@ import { conflictOn, invalid, notFound, type FieldIssue } from '../../errors.js'
 import { displayNames } from '../../auth/index.js';
 import { allOrganisations } from '../../organisations/index.js';
 import { listMunicipalities } from '../../reference/index.js';
-import { decrypt, encrypt, requireUser, timeline, type UserCtx } from '../common.js';
+import { decrypt, encrypt, requiredText, requireUser, timeline, type UserCtx } from '../common.js';
 import { recordOutcome } from '../forwarding.js';
 import { isOneOf, LIMITS, type Outcome } from '../vocabulary.js';
 import type { Lang } from '../../web/i18n.js';
@@ -395,11 +395,13 @@ export async function recordDecision(
       rule: 'enum',
       message: `The decision is one of ${MEETING_DECISIONS.join(', ')}`,
     });
-  const reason = input.reason.trim();
-  if (!reason)
-    issues.push({ field: '/reason', rule: 'required', message: 'Say why: every decision has a reason' });
-  else if (reason.length > LIMITS.reason)
-    issues.push({ field: '/reason', rule: 'maxLength', message: `At most ${LIMITS.reason} characters` });
+  const reason = requiredText(
+    input.reason,
+    '/reason',
+    LIMITS.reason,
+    'Say why: every decision has a reason',
+    issues,
+  );
   if (issues.length) throw invalid(issues, 'The decision is not complete');
   const decision = input.decision as MeetingDecision;
 
