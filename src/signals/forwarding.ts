@@ -10,8 +10,7 @@ import type { OrganisationType } from '../policy/index.js';
 import { decideWithTable, type Category, type Purpose, type ShareDecision } from '../sharing/index.js';
 import { decrypt, encrypt, isUuid, requiredText, requireUser, timeline } from './common.js';
 import * as store from './store.js';
-import { decryptIdentifiers, decryptPersons } from './triage.js';
-import { forwardSummaries, type ForwardSummary } from './views.js';
+import { decryptIdentifiers, decryptPersons, forwardSummaries, type ForwardSummary } from './views.js';
 import {
   isOneOf,
   LIMITS,

@@ -17,7 +17,7 @@ import {
   type CheckedSignal,
 } from './intake.js';
 import * as store from './store.js';
-import { messagesOf, type MessageView } from './triage.js';
+import { messagesOf, type MessageView } from './views.js';
 import { FORMS, isOneOf, LIMITS, type Form } from './vocabulary.js';
 
 /** What a reporter is told: coarse on purpose, so a found code or a curious reporter learns little. */

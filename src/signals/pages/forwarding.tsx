@@ -17,7 +17,7 @@ import {
 import { formatDateTime } from '../../web/i18n.js';
 import type { PageContext } from '../../web/layout.js';
 import type { ForwardedSignalView, InboxItem, RecipientOption } from '../forwarding.js';
-import type { SignalView } from '../triage.js';
+import type { SignalView } from '../views.js';
 import { FORWARD_STATUSES, LIMITS, OUTCOMES, SIGNAL_CATEGORIES } from '../vocabulary.js';
 import { one, many, Badges, formList, personText, type Errors, type Values } from './shared.js';
 

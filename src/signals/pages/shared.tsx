@@ -2,7 +2,7 @@
 import { Paragraph } from '../../web/components.js';
 import { formatDateTime } from '../../web/i18n.js';
 import type { PageContext } from '../../web/layout.js';
-import type { SignalSummary, SignalView } from '../triage.js';
+import type { SignalSummary, SignalView } from '../views.js';
 
 export type Errors = Record<string, string | undefined>;
 export type Values = Record<string, string | string[] | undefined>;

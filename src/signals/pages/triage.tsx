@@ -17,7 +17,7 @@ import {
 } from '../../web/components.js';
 import { formatDateTime } from '../../web/i18n.js';
 import type { PageContext } from '../../web/layout.js';
-import type { SignalSummary, SignalView } from '../triage.js';
+import type { SignalSummary, SignalView } from '../views.js';
 import { FORMS, LIMITS, STATUSES } from '../vocabulary.js';
 import {
   one,
