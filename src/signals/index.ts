@@ -5,6 +5,7 @@ import { registerStartCard } from '../web/start-cards.js';
 import './i18n.js';
 import { informatiepuntRoutes } from './informatiepunt/routes.js';
 import { signalPageRoutes } from './page-routes.js';
+import { partnerPageRoutes } from './partner-page-routes.js';
 import { publicReportRoutes } from './public/routes.js';
 import { signalApiRoutes } from './routes.js';
 import * as store from './store.js';
@@ -82,6 +83,7 @@ export function signalRoutes(app: FastifyInstance): void {
   registerMenuAndCards();
   signalApiRoutes(app);
   signalPageRoutes(app);
+  partnerPageRoutes(app);
   publicReportRoutes(app);
   informatiepuntRoutes(app);
 }

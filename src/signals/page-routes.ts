@@ -1,29 +1,22 @@
-// The reporting point's pages. GET forms use query parameters; POST forms carry a CSRF token and redirect (303)
+// The reporting point's pages (intake, the queue, a signal, forwarding; the recipient's and the reporter's pages are
+// in partner-page-routes.ts). GET forms use query parameters; POST forms carry a CSRF token and redirect (303)
 // after success, or show the page again with each error beside its field (400).
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import { DomainError, type FieldIssue } from '../errors.js';
+import { DomainError } from '../errors.js';
 import { findOrganisation } from '../organisations/index.js';
 import { listMunicipalities } from '../reference/index.js';
 import { field, fields } from '../web/forms.js';
-import type { T } from '../web/i18n.js';
 import { indicatorCatalogue, isUuid } from './common.js';
-import {
-  acceptForward,
-  forwardSignal,
-  getForward,
-  listInbox,
-  recipientOptions,
-  recordOutcome,
-} from './forwarding.js';
-import { reportSignal, type IdentifierInput, type PersonInput } from './intake.js';
-import { ForwardPage, InboxPage, ReceivedPage } from './pages/forwarding.js';
+import { errorsOf, idOf, isValidation, pageField, savedOf, values } from './page-support.js';
+import { forwardSignal, recipientOptions } from './forwarding.js';
+import type { IdentifierInput, PersonInput } from './checks.js';
+import { reportSignal } from './intake.js';
+import { ForwardPage } from './pages/forwarding.js';
 import { IntakePage } from './pages/intake.js';
-import { MinePage, OwnSignalPage } from './pages/reporter.js';
 import { PAGE_IDENTIFIERS, PAGE_PERSONS, type Errors, type Values } from './pages/shared.js';
 import { QueuePage, SignalPage } from './pages/triage.js';
-import { getMine, listMine, replyAsReporter } from './reporter.js';
 import {
   addNote,
   assign,
@@ -38,43 +31,7 @@ import {
   routeToMunicipality,
   type QueueQuery,
 } from './triage.js';
-import {
-  FORMS,
-  FORWARD_STATUSES,
-  isOneOf,
-  SIGNAL_CATEGORIES,
-  STATUSES,
-  type ForwardStatus,
-  type SignalCategory,
-} from './vocabulary.js';
-
-/** A service's field (JSON pointer `/persons/0/age`) as the page's field name (`persons.0.age`). */
-const pageField = (name: string) => name.replace(/^\//, '').replace(/\//g, '.');
-
-function errorsOf(t: T, issues: FieldIssue[], rename: (field: string) => string = pageField): Errors {
-  const errors: Errors = {};
-  for (const issue of issues) {
-    const key = `sig.error.${issue.rule}`;
-    const text = t(key);
-    errors[rename(issue.field)] ??= text === key ? issue.message : text;
-  }
-  return errors;
-}
-
-function isValidation(error: unknown): error is DomainError {
-  return (
-    error instanceof DomainError &&
-    (error.code === 'validation-failed' || error.code === 'conflict' || error.code === 'forbidden') &&
-    error.issues.length > 0
-  );
-}
-
-const values = (req: FastifyRequest): Values => (req.body as Values | undefined) ?? {};
-const idOf = (req: FastifyRequest) => (req.params as { id: string }).id;
-const savedOf = (req: FastifyRequest) => {
-  const v = (req.query as Record<string, unknown>).opgeslagen;
-  return typeof v === 'string' && /^[a-z-]{1,30}$/.test(v) ? v : undefined;
-};
+import { FORMS, isOneOf, SIGNAL_CATEGORIES, STATUSES, type SignalCategory } from './vocabulary.js';
 
 async function municipalities(req: FastifyRequest) {
   return (await listMunicipalities(req.ctx)).map((m) => ({ code: m.code, name: m.name }));
@@ -380,84 +337,6 @@ export function signalPageRoutes(app: FastifyInstance): void {
           });
       }
       return showForward(req, reply, body, errors, error.code === 'forbidden' ? 403 : 400);
-    }
-  });
-
-  app.get('/doorzettingen', { config: { access: 'signals.inbox' } }, async (req, reply) => {
-    const status = (req.query as Record<string, unknown>).status;
-    const chosen = isOneOf(FORWARD_STATUSES, status) ? status : undefined;
-    const items = await listInbox(req.ctx, chosen as ForwardStatus | undefined);
-    return reply.page(
-      req.t('sig.inbox.title'),
-      h(InboxPage, { page: reply.pageContext(), items, status: chosen ?? '' }),
-    );
-  });
-
-  const showReceived = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    v: Values,
-    errors: Errors,
-    status = 200,
-  ) => {
-    const view = await getForward(req.ctx, idOf(req));
-    return reply.page(
-      req.t('sig.received.title', { reference: view.reference }),
-      h(ReceivedPage, { page: reply.pageContext(), view, values: v, errors, saved: savedOf(req) }),
-      status,
-    );
-  };
-  app.get('/doorzettingen/:id', { config: { access: 'signals.inbox' } }, (req, reply) =>
-    showReceived(req, reply, {}, {}),
-  );
-  app.post('/doorzettingen/:id/acceptatie', { config: { access: 'signals.inbox' } }, async (req, reply) => {
-    await acceptForward(req.ctx, idOf(req));
-    return reply.redirect(`/doorzettingen/${idOf(req)}?opgeslagen=accepted`, 303);
-  });
-  app.post('/doorzettingen/:id/uitkomst', { config: { access: 'signals.inbox' } }, async (req, reply) => {
-    try {
-      await recordOutcome(req.ctx, idOf(req), {
-        outcome: field(req, 'outcome'),
-        reason: field(req, 'reason'),
-        reporterSummary: field(req, 'reporterSummary'),
-      });
-      return reply.redirect(`/doorzettingen/${idOf(req)}?opgeslagen=outcome`, 303);
-    } catch (error) {
-      if (!isValidation(error)) throw error;
-      return showReceived(req, reply, values(req), errorsOf(req.t, error.issues), 400);
-    }
-  });
-
-  app.get('/mijn-signalen', { config: { access: 'signals.report' } }, async (req, reply) =>
-    reply.page(
-      req.t('sig.mine.title'),
-      h(MinePage, { page: reply.pageContext(), items: await listMine(req.ctx) }),
-    ),
-  );
-  const showOwn = async (
-    req: FastifyRequest,
-    reply: FastifyReply,
-    v: Values,
-    errors: Errors,
-    status = 200,
-  ) => {
-    const signal = await getMine(req.ctx, idOf(req));
-    return reply.page(
-      req.t('sig.own.title', { reference: signal.reference }),
-      h(OwnSignalPage, { page: reply.pageContext(), signal, saved: savedOf(req), values: v, errors }),
-      status,
-    );
-  };
-  app.get('/mijn-signalen/:id', { config: { access: 'signals.report' } }, (req, reply) =>
-    showOwn(req, reply, {}, {}),
-  );
-  app.post('/mijn-signalen/:id/berichten', { config: { access: 'signals.report' } }, async (req, reply) => {
-    try {
-      await replyAsReporter(req.ctx, idOf(req), field(req, 'body'));
-      return reply.redirect(`/mijn-signalen/${idOf(req)}?opgeslagen=message`, 303);
-    } catch (error) {
-      if (!isValidation(error)) throw error;
-      return showOwn(req, reply, values(req), errorsOf(req.t, error.issues), 400);
     }
   });
 }

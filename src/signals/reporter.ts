@@ -8,14 +8,8 @@ import { conflictOn, invalid, notFound, type FieldIssue } from '../errors.js';
 import { slowHash, verifySlowHash } from '../auth/index.js';
 import { findMunicipalityOrganisation } from '../organisations/index.js';
 import { decrypt, encrypt, isUuid, requireText, requireUser, timeline } from './common.js';
-import {
-  checkMunicipality,
-  checkNarrative,
-  checkObservedOn,
-  isUniqueViolation,
-  writeSignal,
-  type CheckedSignal,
-} from './intake.js';
+import { checkMunicipality, checkNarrative, checkObservedOn, type CheckedSignal } from './checks.js';
+import { isUniqueViolation, writeSignal } from './intake.js';
 import * as store from './store.js';
 import { messagesOf, type MessageView } from './views.js';
 import { FORMS, isOneOf, LIMITS, type Form } from './vocabulary.js';

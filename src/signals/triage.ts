@@ -7,7 +7,7 @@ import { findMunicipalityOrganisation, membersWithRole } from '../organisations/
 import { hasPermission } from '../policy/index.js';
 import { amsterdamDay } from './calendar.js';
 import { encrypt, isUuid, requireText, requireUser, timeline, type UserCtx } from './common.js';
-import { checkMunicipality } from './intake.js';
+import { checkMunicipality } from './checks.js';
 import * as store from './store.js';
 import { signalView, summarise, type SignalSummary, type SignalView } from './views.js';
 import { LIMITS, type Decision, type SignalStatus } from './vocabulary.js';
