@@ -46,8 +46,6 @@ import {
 } from './report-text.js';
 import type { Status } from './rules.js';
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 const STATUS_ORDER: readonly Status[] = ['loopt', 'afgerond', 'vertraagd', 'gestopt', 'niet-gestart'];
 const STATUS_COLOURS: Record<Status, string> = {
   loopt: '0072B2',

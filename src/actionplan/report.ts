@@ -2,6 +2,7 @@
 // I/O): per action line the status counts and every action with its latest accepted progress update in the period,
 // the indicators with their measurements in the period and their trend, a summary of all actions and the sources.
 // report-docx.ts and report-html.tsx only render this structure: every number in the report is counted here.
+import type { Indicator } from './service.js';
 import type { Actor } from '../context.js';
 import type { FieldIssue } from '../errors.js';
 import { decide, type Decision } from '../policy/index.js';
@@ -17,19 +18,11 @@ export interface ReportPlan {
   source: string;
 }
 
-export interface IndicatorInput {
-  code: string;
+/** An indicator as the report gets it: the plan's indicator without its measurements, with what it belongs to. */
+export type IndicatorInput = Omit<Indicator, 'measurements'> & {
   actionCode: string | null;
   actionLineCode: string | null;
-  definition: string;
-  unit: string;
-  baseline: number | null;
-  baselinePeriod: string | null;
-  target: number | null;
-  targetPeriod: string | null;
-  computation: string | null;
-  source: string;
-}
+};
 
 export interface MeasurementInput {
   indicatorCode: string;

@@ -19,7 +19,7 @@ import {
 } from './measurements.js';
 import { PERIOD_KINDS } from './periods.js';
 import { getPlanTree, listPlans } from './plan.js';
-import { DOCX_TYPE } from './report-docx.js';
+import { DOCX_TYPE } from '../web/docx.js';
 import { assertMayProduceReport, produceProgressReport, type ReportFormat } from './report-service.js';
 import { FORMS, PERIOD_PATTERN, STATUSES, type Status } from './rules.js';
 import { getAction, listActions, reviewProgress, submitProgress, type ProgressInput } from './service.js';

@@ -24,8 +24,6 @@ export interface MinutesInput {
   decisions: { reference: string; forms: string[]; decision: string; reason: string }[];
 }
 
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 const LONG_DATE: Record<Lang, Intl.DateTimeFormat> = {
   nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'UTC' }),
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),

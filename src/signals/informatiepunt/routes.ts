@@ -9,7 +9,8 @@ import { registerNav } from '../../web/nav.js';
 import { registerStartCard } from '../../web/start-cards.js';
 import { FORMS, LIMITS, OUTCOMES, SECTORS } from '../vocabulary.js';
 import './i18n.js';
-import { DOCX_TYPE, longDate } from './minutes.js';
+import { DOCX_TYPE } from '../../web/docx.js';
+import { longDate } from './minutes.js';
 import {
   BoardPage,
   decisionField,
