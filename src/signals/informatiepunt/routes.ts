@@ -1,24 +1,14 @@
-// The Informatiepunt's report meeting: the API (/api/v1/informatiepunt/…) and the pages (/informatiepunt/…).
+// The Informatiepunt's report meeting: the API (/api/v1/informatiepunt/…), the menu entry and the start card; the
+// pages (/informatiepunt/…) are in page-routes.ts.
 // Thin: parse, call the service, answer or render. Every route needs `signals.informatiepunt`.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { h } from 'preact';
-import { DomainError } from '../../errors.js';
-import { field } from '../../web/forms.js';
+import type { FastifyInstance } from 'fastify';
 import { registerNav } from '../../web/nav.js';
 import { registerStartCard } from '../../web/start-cards.js';
 import { FORMS, LIMITS, OUTCOMES, SECTORS } from '../vocabulary.js';
 import './i18n.js';
 import { DOCX_TYPE } from '../../web/docx.js';
-import { longDate } from './minutes.js';
-import {
-  BoardPage,
-  decisionField,
-  MeetingPage,
-  reasonField,
-  type MeetingPageView,
-  type NewMeetingForm,
-} from './pages.js';
+import { informatiepuntPageRoutes } from './page-routes.js';
 import {
   BOARD_STATUSES,
   CHAIR_MAX,
@@ -30,7 +20,6 @@ import {
   listMeetings,
   MEETING_DECISIONS,
   recordDecision,
-  toDiscussIn,
   waitingCount,
   type BoardStatus,
 } from './service.js';
@@ -135,70 +124,6 @@ const DecisionBody = Type.Object(
 );
 const IdParam = Type.Object({ id: Uuid });
 type Id = Static<typeof IdParam>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const pickStatus = (value: unknown): BoardStatus =>
-  (BOARD_STATUSES as readonly unknown[]).includes(value) ? (value as BoardStatus) : 'te-bespreken';
-
-// ---- pages ----
-
-async function showBoard(req: FastifyRequest, reply: FastifyReply, form?: NewMeetingForm) {
-  const query = req.query as Record<string, unknown>;
-  const status = pickStatus(query.status);
-  const reference = typeof query.referentie === 'string' ? query.referentie.trim().slice(0, 40) : '';
-  const [items, meetings] = await Promise.all([
-    listBoard(req.ctx, { status, reference }),
-    listMeetings(req.ctx),
-  ]);
-  return reply.page(
-    req.t('ip.title'),
-    h(BoardPage, {
-      page: reply.pageContext(),
-      view: {
-        status,
-        reference,
-        items,
-        meetings,
-        form: form ?? { values: { heldOn: '', chair: '' }, errors: {} },
-      },
-    }),
-    form ? 400 : 200,
-  );
-}
-
-async function showMeeting(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  id: string,
-  extra: Omit<MeetingPageView, 'meeting' | 'toDiscuss'> = {},
-  status = 200,
-) {
-  const meeting = await getMeeting(req.ctx, id);
-  const toDiscuss = await toDiscussIn(req.ctx, meeting);
-  return reply.page(
-    req.t('ip.meeting.title', { date: longDate(req.lang, meeting.heldOn) }),
-    h(MeetingPage, { page: reply.pageContext(), view: { meeting, toDiscuss, ...extra } }),
-    status,
-  );
-}
-
-const ERROR_KEYS: Record<string, string> = {
-  '/decision': 'ip.error.decision',
-  '/reason': 'ip.error.reason',
-  '/heldOn': 'ip.error.heldOn',
-  '/chair': 'ip.error.chair',
-};
-
-const message = (req: FastifyRequest, issue: { field: string; rule: string }) =>
-  req.t(
-    issue.rule === 'maxLength' ? 'ip.error.maxLength' : (ERROR_KEYS[issue.field] ?? `ip.error.${issue.rule}`),
-  );
-
-function refusal(error: unknown): DomainError {
-  if (error instanceof DomainError && ['validation-failed', 'conflict'].includes(error.code)) return error;
-  throw error;
-}
 
 export function informatiepuntRoutes(app: FastifyInstance): void {
   registerNav({ href: '/informatiepunt', labelKey: 'nav.informatiepunt', access, order: 32 });
@@ -356,89 +281,5 @@ export function informatiepuntRoutes(app: FastifyInstance): void {
     },
   );
 
-  // ---- pages ----
-
-  app.get('/informatiepunt', { config: { access } }, async (req, reply) => showBoard(req, reply));
-
-  app.post('/informatiepunt/overleggen', { config: { access } }, async (req, reply) => {
-    const values = { heldOn: field(req, 'heldOn'), chair: field(req, 'chair') };
-    try {
-      const meeting = await createMeeting(req.ctx, values);
-      return await reply.redirect(`/informatiepunt/overleggen/${meeting.id}?nieuw=ja`, 303);
-    } catch (error) {
-      const refused = refusal(error);
-      const errors = Object.fromEntries(
-        refused.issues.map((i) => [i.field.replace(/^\//, ''), message(req, i)]),
-      );
-      return showBoard(req, reply, { values, errors });
-    }
-  });
-
-  app.get('/informatiepunt/overleggen/:id', { config: { access } }, async (req, reply) => {
-    const id = (req.params as { id: string }).id;
-    if (!UUID.test(id)) return reply.callNotFound();
-    const query = req.query as Record<string, unknown>;
-    const notice =
-      query.nieuw === 'ja'
-        ? 'created'
-        : query.besluit === 'ja'
-          ? 'decided'
-          : query.afgesloten === 'ja'
-            ? 'closed'
-            : undefined;
-    return showMeeting(req, reply, id, { notice });
-  });
-
-  app.post('/informatiepunt/overleggen/:id/besluiten', { config: { access } }, async (req, reply) => {
-    const id = (req.params as { id: string }).id;
-    if (!UUID.test(id)) return reply.callNotFound();
-    const signalId = field(req, 'signalId');
-    const values = {
-      decision: UUID.test(signalId) ? field(req, decisionField(signalId)) : '',
-      reason: UUID.test(signalId) ? field(req, reasonField(signalId)) : '',
-    };
-    try {
-      await recordDecision(req.ctx, id, { signalId, ...values });
-      return await reply.redirect(`/informatiepunt/overleggen/${id}?besluit=ja`, 303);
-    } catch (error) {
-      const refused = refusal(error);
-      const fieldName = (f: string) =>
-        f === '/decision' ? decisionField(signalId) : f === '/reason' ? reasonField(signalId) : undefined;
-      const errors: Record<string, string> = {};
-      const general: string[] = [];
-      for (const issue of refused.issues) {
-        const name = fieldName(issue.field);
-        if (name) errors[name] = message(req, issue);
-        else general.push(message(req, issue));
-      }
-      return showMeeting(
-        req,
-        reply,
-        id,
-        {
-          failed: Object.keys(errors).length ? { signalId, values, errors } : undefined,
-          problem: general.length ? general.join(' ') : undefined,
-        },
-        refused.status,
-      );
-    }
-  });
-
-  app.post('/informatiepunt/overleggen/:id/afsluiting', { config: { access } }, async (req, reply) => {
-    const id = (req.params as { id: string }).id;
-    if (!UUID.test(id)) return reply.callNotFound();
-    try {
-      await closeMeeting(req.ctx, id);
-      return await reply.redirect(`/informatiepunt/overleggen/${id}?afgesloten=ja`, 303);
-    } catch (error) {
-      const refused = refusal(error);
-      return showMeeting(
-        req,
-        reply,
-        id,
-        { problem: refused.issues.map((i) => message(req, i)).join(' ') || refused.message },
-        refused.status,
-      );
-    }
-  });
+  informatiepuntPageRoutes(app);
 }
