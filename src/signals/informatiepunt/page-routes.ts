@@ -14,17 +14,8 @@ import {
   type MeetingPageView,
   type NewMeetingForm,
 } from './pages.js';
-import {
-  BOARD_STATUSES,
-  closeMeeting,
-  createMeeting,
-  getMeeting,
-  listBoard,
-  listMeetings,
-  recordDecision,
-  toDiscussIn,
-  type BoardStatus,
-} from './service.js';
+import { BOARD_STATUSES, listBoard, toDiscussIn, type BoardStatus } from './board.js';
+import { closeMeeting, createMeeting, getMeeting, listMeetings, recordDecision } from './service.js';
 
 const access = 'signals.informatiepunt' as const;
 

@@ -20,15 +20,8 @@ import { formatDateTime } from '../../web/i18n.js';
 import type { PageContext } from '../../web/layout.js';
 import { LIMITS } from '../vocabulary.js';
 import { longDate } from './minutes.js';
-import {
-  BOARD_STATUSES,
-  CHAIR_MAX,
-  MEETING_DECISIONS,
-  type BoardItem,
-  type BoardStatus,
-  type MeetingSummary,
-  type MeetingView,
-} from './service.js';
+import { BOARD_STATUSES, type BoardItem, type BoardStatus } from './board.js';
+import { CHAIR_MAX, MEETING_DECISIONS, type MeetingSummary, type MeetingView } from './service.js';
 
 type Errors = Record<string, string | undefined>;
 

@@ -9,19 +9,16 @@ import { FORMS, LIMITS, OUTCOMES, SECTORS } from '../vocabulary.js';
 import './i18n.js';
 import { DOCX_TYPE } from '../../web/docx.js';
 import { informatiepuntPageRoutes } from './page-routes.js';
+import { BOARD_STATUSES, listBoard, waitingCount, type BoardStatus } from './board.js';
 import {
-  BOARD_STATUSES,
   CHAIR_MAX,
   closeMeeting,
   createMeeting,
   exportMinutes,
   getMeeting,
-  listBoard,
   listMeetings,
   MEETING_DECISIONS,
   recordDecision,
-  waitingCount,
-  type BoardStatus,
 } from './service.js';
 
 const access = 'signals.informatiepunt' as const;
