@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
 import { field } from '../web/forms.js';
-import { acceptForward, getForward, listInbox, recordOutcome } from './forwarding.js';
+import { acceptForward, getForward, listInbox, recordOutcome } from './inbox.js';
 import { errorsOf, idOf, isValidation, savedOf, values } from './page-support.js';
 import { InboxPage, ReceivedPage } from './pages/forwarding.js';
 import { MinePage, OwnSignalPage } from './pages/reporter.js';

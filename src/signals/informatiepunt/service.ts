@@ -7,7 +7,7 @@ import { conflictOn, invalid, notFound, type FieldIssue } from '../../errors.js'
 import { displayNames } from '../../auth/index.js';
 import { allOrganisations } from '../../organisations/index.js';
 import { decrypt, encrypt, isUuid, requiredText, timeline, type UserCtx } from '../common.js';
-import { recordOutcome } from '../forwarding.js';
+import { recordOutcome } from '../inbox.js';
 import { isOneOf, LIMITS, type Outcome } from '../vocabulary.js';
 import type { Lang } from '../../web/i18n.js';
 import { buildMinutes, minutesFilename } from './minutes.js';

@@ -16,7 +16,8 @@ import {
 } from '../../web/components.js';
 import { formatDateTime } from '../../web/i18n.js';
 import type { PageContext } from '../../web/layout.js';
-import type { ForwardedSignalView, InboxItem, RecipientOption } from '../forwarding.js';
+import type { RecipientOption } from '../forwarding.js';
+import type { ForwardedSignalView, InboxItem } from '../inbox.js';
 import type { SignalView } from '../views.js';
 import { FORWARD_STATUSES, LIMITS, OUTCOMES, SIGNAL_CATEGORIES } from '../vocabulary.js';
 import { one, many, Badges, formList, personText, type Errors, type Values } from './shared.js';
